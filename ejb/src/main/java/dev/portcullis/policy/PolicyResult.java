@@ -1,0 +1,85 @@
+package dev.portcullis.policy;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.Index;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.Objects;
+
+/** The latest outcome of one policy on one host: pass, fail, or no result (the query errored). */
+@Entity
+@Table(name = "policy_results", indexes = @Index(name = "policy_results_policy", columnList = "policy_id"))
+@IdClass(PolicyResult.Key.class)
+@NamedQuery(name = "PolicyResult.byHost", query = "SELECT r FROM PolicyResult r WHERE r.hostId = :hostId")
+@NamedQuery(name = "PolicyResult.deleteByPolicy", query = "DELETE FROM PolicyResult r WHERE r.policyId = :policyId")
+@NamedQuery(name = "PolicyResult.deleteByHost", query = "DELETE FROM PolicyResult r WHERE r.hostId = :hostId")
+public class PolicyResult {
+
+    @Id
+    @Column(name = "host_id", nullable = false)
+    private Long hostId;
+
+    @Id
+    @Column(name = "policy_id", nullable = false)
+    private Long policyId;
+
+    /** True: pass; false: fail; null: the query did not run cleanly, so there is no verdict. */
+    @Column(name = "passes")
+    private Boolean passes;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    protected PolicyResult() {
+    }
+
+    public PolicyResult(Long hostId, Long policyId, Boolean passes, Instant at) {
+        this.hostId = Objects.requireNonNull(hostId);
+        this.policyId = Objects.requireNonNull(policyId);
+        record(passes, at);
+    }
+
+    public void record(Boolean outcome, Instant at) {
+        this.passes = outcome;
+        this.updatedAt = Objects.requireNonNull(at);
+    }
+
+    public Long hostId() { return hostId; }
+    public Long policyId() { return policyId; }
+    public Boolean passes() { return passes; }
+    public Instant updatedAt() { return updatedAt; }
+
+    /** Fleet's wording of a result: "pass", "fail", or "" when there is none. */
+    public String response() {
+        return passes == null ? "" : passes ? "pass" : "fail";
+    }
+
+    public static class Key implements Serializable {
+        private static final long serialVersionUID = 1L;
+        private Long hostId;
+        private Long policyId;
+
+        public Key() {
+        }
+
+        public Key(Long hostId, Long policyId) {
+            this.hostId = hostId;
+            this.policyId = policyId;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && Objects.equals(hostId, k.hostId) && Objects.equals(policyId, k.policyId);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(hostId, policyId);
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package dev.portcullis.settings;
+
+import dev.portcullis.ca.SerialFormat;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * Values fixed for a deployment, read once from system properties or the environment
+ * (a system property wins). The README lists every one.
+ */
+public final class DeploymentConfig {
+
+    private final String serverUrl;
+    private final String ssoBaseUrl;
+    private final SerialFormat serialFormat;
+    private final TrustedProxies trustedProxies;
+    private final String serverKey;
+    private final Path serverKeyFile;
+    private final Duration clockSkew;
+    private final Duration scepCooldown;
+
+    private DeploymentConfig(UnaryOperator<String> source) {
+        this.serverUrl = trimSlash(read(source, "portcullis.server.url", "PORTCULLIS_SERVER_URL").orElse(null));
+        this.ssoBaseUrl = trimSlash(read(source, "portcullis.sso.url", "PORTCULLIS_SSO_URL").orElse(null));
+        this.serialFormat = parseSerialFormat(
+                read(source, "portcullis.cert.serial.format", "PORTCULLIS_CERT_SERIAL_FORMAT")
+                        .or(() -> Optional.ofNullable(source.apply("env:FLEET_CONDITIONAL_ACCESS_CERT_SERIAL_FORMAT")))
+                        .orElse("hex"));
+        this.trustedProxies = TrustedProxies.parse(
+                read(source, "portcullis.trusted.proxies", "PORTCULLIS_TRUSTED_PROXIES").orElse("127.0.0.1,::1"));
+        this.serverKey = read(source, "portcullis.server.key", "PORTCULLIS_SERVER_KEY").orElse(null);
+        String dataDir = Optional.ofNullable(source.apply("jboss.server.data.dir")).orElse(".");
+        this.serverKeyFile = Path.of(read(source, "portcullis.server.key.file", "PORTCULLIS_SERVER_KEY_FILE")
+                .orElse(Path.of(dataDir, "portcullis", "server.key").toString()));
+        this.clockSkew = Duration.ofSeconds(Long.parseLong(
+                read(source, "portcullis.saml.clock.skew.seconds", "PORTCULLIS_SAML_CLOCK_SKEW_SECONDS").orElse("120")));
+        this.scepCooldown = Duration.ofSeconds(Long.parseLong(
+                read(source, "portcullis.scep.cooldown.seconds", "PORTCULLIS_SCEP_COOLDOWN_SECONDS").orElse("60")));
+    }
+
+    private static SerialFormat parseSerialFormat(String text) {
+        return switch (text.strip().toLowerCase(Locale.ROOT)) {
+            case "hex" -> SerialFormat.HEX;
+            case "decimal" -> SerialFormat.DECIMAL;
+            default -> throw new IllegalArgumentException("cert serial format must be hex or decimal, not " + text);
+        };
+    }
+
+    /** Reads the running JVM's system properties and environment. */
+    public static DeploymentConfig fromSystem() {
+        return from(key -> key.startsWith("env:") ? System.getenv(key.substring(4)) : System.getProperty(key));
+    }
+
+    /** For tests: {@code source} answers "some.property" and "env:SOME_VARIABLE" keys. */
+    public static DeploymentConfig from(UnaryOperator<String> source) {
+        return new DeploymentConfig(source);
+    }
+
+    private static Optional<String> read(UnaryOperator<String> source, String property, String variable) {
+        String value = source.apply(property);
+        if (value == null || value.isBlank()) {
+            value = source.apply("env:" + variable);
+        }
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
+    }
+
+    private static String trimSlash(String url) {
+        if (url == null) {
+            return null;
+        }
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    /** The public server URL set at deployment, if any (an administrator may also set it). */
+    public Optional<String> serverUrl() { return Optional.ofNullable(serverUrl); }
+
+    /** The base URL of the mTLS host, defaulting to the server URL with "okta." before its host. */
+    public String ssoBaseUrlFor(String effectiveServerUrl) {
+        if (ssoBaseUrl != null) {
+            return ssoBaseUrl;
+        }
+        URI uri = URI.create(effectiveServerUrl);
+        String authority = "okta." + uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "");
+        return uri.getScheme() + "://" + authority + (uri.getPath() == null ? "" : trimSlash(uri.getPath()));
+    }
+
+    public SerialFormat serialFormat() { return serialFormat; }
+    public TrustedProxies trustedProxies() { return trustedProxies; }
+    public Optional<String> serverKey() { return Optional.ofNullable(serverKey); }
+    public Path serverKeyFile() { return serverKeyFile; }
+    public Duration clockSkew() { return clockSkew; }
+    public Duration scepCooldown() { return scepCooldown; }
+
+    @Override
+    public String toString() {
+        // Never the server key itself.
+        return "serverUrl=" + serverUrl + ", ssoBaseUrl=" + ssoBaseUrl
+                + ", serialFormat=" + serialFormat.name().toLowerCase(Locale.ROOT)
+                + ", trustedProxies=" + trustedProxies + ", clockSkew=" + clockSkew + ", scepCooldown=" + scepCooldown;
+    }
+
+    /** Used only by the list accessor in tests and logs. */
+    List<String> trustedProxyList() { return trustedProxies.entries(); }
+}
