@@ -1,0 +1,55 @@
+package dev.portcullis.ca;
+
+import dev.portcullis.audit.ActivityLog;
+import dev.portcullis.audit.ActivityType;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+
+/** Single-use SCEP challenges for MDMs that put a per-host value in the profile. */
+@Stateless
+public class ScepChallengeService {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    static final Duration MAX_TTL = Duration.ofDays(30);
+
+    @PersistenceContext
+    private EntityManager em;
+
+    @EJB
+    private ActivityLog activities;
+
+    public record MintedChallenge(String challenge, Instant expiresAt) {
+        @Override
+        public String toString() {
+            return "MintedChallenge[expiresAt=" + expiresAt + "]";
+        }
+    }
+
+    /** Returns the challenge once; afterwards only its digest exists. */
+    public MintedChallenge mint(Duration ttl, String actorEmail) {
+        if (ttl.isNegative() || ttl.isZero() || ttl.compareTo(MAX_TTL) > 0) {
+            throw new IllegalArgumentException("ttl must be between 1 second and 30 days");
+        }
+        byte[] raw = new byte[24];
+        RANDOM.nextBytes(raw);
+        String challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+        Instant now = Instant.now();
+        em.persist(new ScepChallenge(ChallengeDigest.of(challenge), now, now.plus(ttl)));
+        activities.record(ActivityType.CREATED_SCEP_CHALLENGE, actorEmail, "{\"expires_at\":\"" + now.plus(ttl) + "\"}");
+        return new MintedChallenge(challenge, now.plus(ttl));
+    }
+
+    /** Marks the challenge used, atomically: of two racing requests only one gets true. */
+    public boolean consume(String challenge, Instant now) {
+        return em.createNamedQuery("ScepChallenge.consume")
+                .setParameter("digest", ChallengeDigest.of(challenge))
+                .setParameter("now", now)
+                .executeUpdate() == 1;
+    }
+}
