@@ -7,9 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.portcullis.ca.CertificateAuthorityFactory;
+import dev.portcullis.ca.CertificateSerial;
+import dev.portcullis.ca.ClientCertificateIssuer;
 import dev.portcullis.ca.KeyPairAndCertificate;
 import dev.portcullis.ca.TestDevice;
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Random;
@@ -123,6 +127,34 @@ class PkiMessageReaderTest {
         ScepRequestException refusal = assertThrows(ScepRequestException.class, () -> reader.read(forOtherCa, ca));
 
         assertEquals(FailInfo.BAD_MESSAGE_CHECK, refusal.failInfo());
+    }
+
+    @Test
+    void readsARenewalSignedWithAnIssuedCertificate() throws Exception {
+        PKCS10CertificationRequest csr = device.csrWithDeviceUuid();
+        X509Certificate current = new ClientCertificateIssuer().issue(csr, ca,
+                CertificateSerial.random(new SecureRandom()), Instant.now());
+        byte[] nonce = new byte[16];
+        byte[] body = HandBuiltPkiMessage.build("17", "renewal-1", nonce, csr, device.keyPair().getPrivate(),
+                current, ca.certificate());
+
+        PkiRequest request = reader.read(body, ca);
+
+        assertEquals(ScepMessageType.RENEWAL_REQ, request.messageType());
+        assertTrue(request.isRenewal());
+        assertEquals(current, request.signerCertificate());
+        assertEquals("renewal-1", request.transactionId());
+    }
+
+    @Test
+    void refusesAMessageWithoutTransactionIdAsUnanswerable() throws Exception {
+        byte[] body = HandBuiltPkiMessage.build("19", null, new byte[16], device.csrWithDeviceUuid(),
+                device.keyPair().getPrivate(), device.selfSigned(), ca.certificate());
+
+        ScepRequestException refusal = assertThrows(ScepRequestException.class, () -> reader.read(body, ca));
+
+        assertEquals(FailInfo.BAD_REQUEST, refusal.failInfo());
+        assertFalse(refusal.canBeAnswered());
     }
 
     @Test
