@@ -35,13 +35,13 @@ final class SamlXml {
         Element root = document.getDocumentElement();
         if (root == null || !expectedRoot.getNamespaceURI().equals(root.getNamespaceURI())
                 || !expectedRoot.getLocalPart().equals(root.getLocalName())) {
-            throw new SamlRequestException("message is not a " + expectedRoot.getLocalPart());
+            throw new SamlRequestException("message is not a SAML " + expectedRoot.getLocalPart());
         }
         Unmarshaller unmarshaller = XMLObjectProviderRegistrySupport.getUnmarshallerFactory().getUnmarshaller(root);
         try {
             XMLObject object = unmarshaller.unmarshall(root);
             if (!type.isInstance(object)) {
-                throw new SamlRequestException("message is not a " + expectedRoot.getLocalPart());
+                throw new SamlRequestException("message is not a SAML " + expectedRoot.getLocalPart());
             }
             return type.cast(object);
         } catch (UnmarshallingException | RuntimeException e) {

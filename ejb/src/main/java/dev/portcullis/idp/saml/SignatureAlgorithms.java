@@ -1,6 +1,7 @@
 package dev.portcullis.idp.saml;
 
 import java.util.Map;
+import java.util.Set;
 
 import org.opensaml.xmlsec.signature.support.SignatureConstants;
 
@@ -11,7 +12,7 @@ final class SignatureAlgorithms {
             SignatureConstants.ALGO_ID_SIGNATURE_RSA_SHA256, "SHA256withRSA",
             SignatureConstants.ALGO_ID_SIGNATURE_RSA_SHA512, "SHA512withRSA");
 
-    private static final java.util.Set<String> DIGESTS = java.util.Set.of(
+    private static final Set<String> DIGESTS = Set.of(
             SignatureConstants.ALGO_ID_DIGEST_SHA256,
             SignatureConstants.ALGO_ID_DIGEST_SHA512);
 
