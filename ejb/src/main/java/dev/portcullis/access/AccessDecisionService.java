@@ -12,6 +12,7 @@ import dev.portcullis.policy.Policy;
 import dev.portcullis.settings.OktaConnection;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
@@ -59,7 +60,8 @@ public class AccessDecisionService {
         }
         boolean anyCritical = failing.stream().anyMatch(Policy::critical);
         if (!anyCritical && !settings.bypassDisabled() && consumeBypass(host.id())) {
-            activities.record(ActivityType.CONSUMED_CONDITIONAL_ACCESS_BYPASS, null, "{\"host_id\":" + host.id() + "}");
+            activities.record(ActivityType.CONSUMED_CONDITIONAL_ACCESS_BYPASS, null,
+                    Json.createObjectBuilder().add("host_id", host.id()).build());
             return new AccessDecision.Allowed(host.id(), true, failing);
         }
         String reason = anyCritical ? "a critical policy is failing"

@@ -1,24 +1,24 @@
 package dev.portcullis.audit;
 
 import jakarta.ejb.Stateless;
+import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.List;
 
-/** Writes and lists activities; a write joins the caller's transaction so it commits with the change. */
+/** Writes the activity feed. Joins the caller's transaction: a change that rolls back leaves no trace. */
 @Stateless
 public class ActivityLog {
 
-    @PersistenceContext
+    @PersistenceContext(unitName = "portcullis")
     private EntityManager em;
 
-    public void record(ActivityType type, String actorEmail, String detailsJson) {
-        em.persist(new Activity(type, actorEmail, detailsJson, Instant.now()));
+    public void record(ActivityType type, String actorEmail, JsonObject details) {
+        em.persist(new Activity(type, actorEmail, details == null ? null : details.toString(), Instant.now()));
     }
 
-    public List<Activity> latest(int offset, int limit) {
-        return em.createNamedQuery("Activity.latest", Activity.class)
-                .setFirstResult(offset).setMaxResults(limit).getResultList();
+    public List<Activity> latest(int limit) {
+        return em.createNamedQuery("Activity.latest", Activity.class).setMaxResults(limit).getResultList();
     }
 }

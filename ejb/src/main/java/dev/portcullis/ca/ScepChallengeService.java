@@ -4,6 +4,7 @@ import dev.portcullis.audit.ActivityLog;
 import dev.portcullis.audit.ActivityType;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.security.SecureRandom;
@@ -41,7 +42,8 @@ public class ScepChallengeService {
         String challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
         Instant now = Instant.now();
         em.persist(new ScepChallenge(ChallengeDigest.of(challenge), now, now.plus(ttl)));
-        activities.record(ActivityType.CREATED_SCEP_CHALLENGE, actorEmail, "{\"expires_at\":\"" + now.plus(ttl) + "\"}");
+        activities.record(ActivityType.CREATED_SCEP_CHALLENGE, actorEmail,
+                Json.createObjectBuilder().add("expires_at", now.plus(ttl).toString()).build());
         return new MintedChallenge(challenge, now.plus(ttl));
     }
 

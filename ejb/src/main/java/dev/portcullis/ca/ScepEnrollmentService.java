@@ -14,6 +14,7 @@ import dev.portcullis.settings.DeploymentConfig;
 import dev.portcullis.team.EnrollSecret;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.json.Json;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -112,8 +113,8 @@ public class ScepEnrollmentService {
         int revoked = em.createNamedQuery("IssuedCertificate.revokeLiveForHost")
                 .setParameter("now", now).setParameter("hostId", host.id()).setParameter("keep", serial.hex())
                 .executeUpdate();
-        activities.record(ActivityType.ISSUED_CERTIFICATE, null,
-                "{\"host_id\":" + host.id() + ",\"serial\":\"" + serial.hex() + "\",\"revoked_previous\":" + revoked + "}");
+        activities.record(ActivityType.ISSUED_CERTIFICATE, null, Json.createObjectBuilder()
+                .add("host_id", host.id()).add("serial", serial.hex()).add("revoked_previous", revoked).build());
         LOG.info("Issued certificate " + serial.hex() + " to host " + host.id() + (revoked > 0 ? ", revoked " + revoked + " older" : ""));
         return new ScepReply.CertRep(writer.success(request, issued, ca), true);
     }

@@ -23,6 +23,10 @@ import java.util.Objects;
 @NamedQuery(name = "Host.byNodeKey", query = "SELECT h FROM Host h WHERE h.nodeKey = :nodeKey")
 @NamedQuery(name = "Host.byDeviceToken", query = "SELECT h FROM Host h WHERE h.deviceToken = :token")
 @NamedQuery(name = "Host.all", query = "SELECT h FROM Host h ORDER BY h.id")
+@NamedQuery(name = "Host.byTeam", query = "SELECT h FROM Host h WHERE h.teamId = :teamId ORDER BY h.id")
+@NamedQuery(name = "Host.inNoTeam", query = "SELECT h FROM Host h WHERE h.teamId IS NULL ORDER BY h.id")
+@NamedQuery(name = "Host.countByTeam", query = "SELECT COUNT(h) FROM Host h WHERE h.teamId = :teamId")
+@NamedQuery(name = "Host.leaveTeam", query = "UPDATE Host h SET h.teamId = NULL WHERE h.teamId = :teamId")
 public class Host {
 
     @Id

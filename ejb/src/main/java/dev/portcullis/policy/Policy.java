@@ -23,6 +23,17 @@ import java.util.Objects;
 @NamedQuery(name = "Policy.byTeam", query = "SELECT p FROM Policy p WHERE p.teamId = :teamId ORDER BY p.id")
 @NamedQuery(name = "Policy.forTeamOrGlobal",
         query = "SELECT p FROM Policy p WHERE p.teamId IS NULL OR p.teamId = :teamId ORDER BY p.id")
+// The sign-in hot path: a host's failing conditional-access results, read through the results'
+// primary key (host_id, policy_id) and the policies' primary key, so the cost follows the host's
+// own policies, never the number of hosts.
+@NamedQuery(name = "Policy.failingGatingGlobal", query = "SELECT p FROM PolicyResult r, Policy p"
+        + " WHERE r.hostId = :hostId AND r.passes = FALSE AND p.id = r.policyId"
+        + " AND p.conditionalAccessEnabled = TRUE AND p.teamId IS NULL ORDER BY p.id")
+@NamedQuery(name = "Policy.failingGatingForTeam", query = "SELECT p FROM PolicyResult r, Policy p"
+        + " WHERE r.hostId = :hostId AND r.passes = FALSE AND p.id = r.policyId"
+        + " AND p.conditionalAccessEnabled = TRUE AND (p.teamId IS NULL OR p.teamId = :teamId) ORDER BY p.id")
+@NamedQuery(name = "Policy.byTeamAndName", query = "SELECT p FROM Policy p WHERE p.teamId = :teamId AND p.name = :name")
+@NamedQuery(name = "Policy.globalByName", query = "SELECT p FROM Policy p WHERE p.teamId IS NULL AND p.name = :name")
 public class Policy {
 
     @Id

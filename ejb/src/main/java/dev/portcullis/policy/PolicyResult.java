@@ -18,6 +18,8 @@ import java.util.Objects;
 @NamedQuery(name = "PolicyResult.byHost", query = "SELECT r FROM PolicyResult r WHERE r.hostId = :hostId")
 @NamedQuery(name = "PolicyResult.deleteByPolicy", query = "DELETE FROM PolicyResult r WHERE r.policyId = :policyId")
 @NamedQuery(name = "PolicyResult.deleteByHost", query = "DELETE FROM PolicyResult r WHERE r.hostId = :hostId")
+@NamedQuery(name = "PolicyResult.countsByPolicy", query = "SELECT r.policyId, r.passes, COUNT(r) FROM PolicyResult r"
+        + " WHERE r.policyId IN :policyIds AND r.passes IS NOT NULL GROUP BY r.policyId, r.passes")
 public class PolicyResult {
 
     @Id

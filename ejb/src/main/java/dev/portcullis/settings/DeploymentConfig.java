@@ -23,6 +23,8 @@ public final class DeploymentConfig {
     private final Path serverKeyFile;
     private final Duration clockSkew;
     private final Duration scepCooldown;
+    private final Duration policyUpdateInterval;
+    private final Duration sessionLifetime;
 
     private DeploymentConfig(UnaryOperator<String> source) {
         this.serverUrl = trimSlash(read(source, "portcullis.server.url", "PORTCULLIS_SERVER_URL").orElse(null));
@@ -41,6 +43,10 @@ public final class DeploymentConfig {
                 read(source, "portcullis.saml.clock.skew.seconds", "PORTCULLIS_SAML_CLOCK_SKEW_SECONDS").orElse("120")));
         this.scepCooldown = Duration.ofSeconds(Long.parseLong(
                 read(source, "portcullis.scep.cooldown.seconds", "PORTCULLIS_SCEP_COOLDOWN_SECONDS").orElse("60")));
+        this.policyUpdateInterval = Duration.ofSeconds(Long.parseLong(read(source,
+                "portcullis.policy.update.interval.seconds", "PORTCULLIS_POLICY_UPDATE_INTERVAL_SECONDS").orElse("3600")));
+        this.sessionLifetime = Duration.ofSeconds(Long.parseLong(read(source,
+                "portcullis.session.lifetime.seconds", "PORTCULLIS_SESSION_LIFETIME_SECONDS").orElse("86400")));
     }
 
     private static SerialFormat parseSerialFormat(String text) {
@@ -95,13 +101,18 @@ public final class DeploymentConfig {
     public Path serverKeyFile() { return serverKeyFile; }
     public Duration clockSkew() { return clockSkew; }
     public Duration scepCooldown() { return scepCooldown; }
+    /** How old a host's policy results may grow before the agent is asked to run them again. */
+    public Duration policyUpdateInterval() { return policyUpdateInterval; }
+    /** How long an API bearer token stays valid after login. */
+    public Duration sessionLifetime() { return sessionLifetime; }
 
     @Override
     public String toString() {
         // Never the server key itself.
         return "serverUrl=" + serverUrl + ", ssoBaseUrl=" + ssoBaseUrl
                 + ", serialFormat=" + serialFormat.name().toLowerCase(Locale.ROOT)
-                + ", trustedProxies=" + trustedProxies + ", clockSkew=" + clockSkew + ", scepCooldown=" + scepCooldown;
+                + ", trustedProxies=" + trustedProxies + ", clockSkew=" + clockSkew + ", scepCooldown=" + scepCooldown
+                + ", policyUpdateInterval=" + policyUpdateInterval + ", sessionLifetime=" + sessionLifetime;
     }
 
     /** Used only by the list accessor in tests and logs. */

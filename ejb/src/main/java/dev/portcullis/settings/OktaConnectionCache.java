@@ -39,7 +39,7 @@ public class OktaConnectionCache {
                 Optional.ofNullable(settings.serverUrl()).or(config::serverUrl),
                 settings.oktaAudienceUri(),
                 settings.oktaAssertionConsumerServiceUrl(),
-                Optional.ofNullable(settings.oktaCertificatePem()).filter(p -> !p.isBlank()).map(PemCertificates::parse),
+                Optional.ofNullable(settings.oktaCertificatePem()).filter(p -> !p.isBlank()).map(PemCertificate::parse),
                 settings.bypassDisabled(),
                 settings.noTeamConditionalAccessEnabled());
         cached = snapshot;

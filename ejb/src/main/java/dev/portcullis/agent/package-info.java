@@ -1,0 +1,5 @@
+/**
+ * The osquery-compatible agent's side: enrollment with a secret, node keys, and policy queries
+ * handed out and their results recorded.
+ */
+package dev.portcullis.agent;

@@ -1,0 +1,50 @@
+package dev.portcullis.policy;
+
+import dev.portcullis.host.Host;
+import dev.portcullis.settings.AppSettings;
+import dev.portcullis.team.Team;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+
+/**
+ * The one place that says which policies gate a host's sign-in. A policy gates when it has
+ * conditional access enabled, is global or belongs to the host's team, and conditional access is
+ * on for the host's team (for hosts in no team: the "no team" switch in the app settings).
+ */
+@Stateless
+public class GatingPolicies {
+
+    @PersistenceContext(unitName = "portcullis")
+    private EntityManager em;
+
+    /** Whether conditional access applies to the host's team at all. */
+    public boolean enabledFor(Host host) {
+        if (host.teamId() == null) {
+            AppSettings settings = em.find(AppSettings.class, AppSettings.SINGLETON_ID);
+            return settings != null && settings.noTeamConditionalAccessEnabled();
+        }
+        Team team = em.find(Team.class, host.teamId());
+        return team != null && team.conditionalAccessEnabled();
+    }
+
+    /** The gating policies whose latest result on this host is a failure; empty when access is not gated. */
+    public List<Policy> failingGatingPolicies(Host host) {
+        if (!enabledFor(host)) {
+            return List.of();
+        }
+        if (host.teamId() == null) {
+            return em.createNamedQuery("Policy.failingGatingGlobal", Policy.class)
+                    .setParameter("hostId", host.id()).getResultList();
+        }
+        return em.createNamedQuery("Policy.failingGatingForTeam", Policy.class)
+                .setParameter("hostId", host.id()).setParameter("teamId", host.teamId()).getResultList();
+    }
+
+    /** Whether a policy gates sign-in for hosts of {@code teamId} (null: no team), given the switch. */
+    public static boolean gates(Policy policy, Long hostTeamId, boolean conditionalAccessOnForTeam) {
+        return conditionalAccessOnForTeam && policy.conditionalAccessEnabled()
+                && (policy.teamId() == null || policy.teamId().equals(hostTeamId));
+    }
+}

@@ -1,0 +1,117 @@
+package dev.portcullis.settings;
+
+import dev.portcullis.audit.ActivityLog;
+import dev.portcullis.audit.ActivityType;
+import dev.portcullis.problem.Validation;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.json.Json;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.util.Objects;
+
+/** Reads and changes the run-time settings row. */
+@Stateless
+public class SettingsService {
+
+    @PersistenceContext(unitName = "portcullis")
+    private EntityManager em;
+
+    @EJB
+    private ActivityLog activities;
+
+    /** The settings, created empty on first use. */
+    public AppSettings current() {
+        AppSettings settings = em.find(AppSettings.class, AppSettings.SINGLETON_ID);
+        if (settings == null) {
+            settings = new AppSettings();
+            em.persist(settings);
+            em.flush();
+        }
+        return settings;
+    }
+
+    /** The settings row locked for the rest of the transaction, so concurrent changes queue. */
+    public AppSettings currentForUpdate() {
+        AppSettings settings = current();
+        em.lock(settings, LockModeType.PESSIMISTIC_WRITE);
+        return settings;
+    }
+
+    public AppSettings update(SettingsChange change, String actorEmail) {
+        Validation v = new Validation();
+        if (change.orgName() != null) {
+            v.requireText(change.orgName(), "org_name");
+        }
+        if (change.serverUrl() != null) {
+            String problem = HttpsUrl.problemWith(change.serverUrl(), false);
+            v.require(problem == null, "server_url", "server_url " + problem);
+        }
+        SettingsChange.OktaConnection okta = change.okta();
+        boolean disconnect = okta != null && okta.allEmpty();
+        if (okta != null && !disconnect) {
+            validateOkta(okta, v);
+        }
+        v.check();
+
+        AppSettings settings = currentForUpdate();
+        if (change.orgName() != null || change.serverUrl() != null) {
+            if (change.orgName() != null) settings.setOrgName(change.orgName().strip());
+            if (change.serverUrl() != null) settings.setServerUrl(stripSlash(change.serverUrl().strip()));
+            activities.record(ActivityType.EDITED_APP_CONFIG, actorEmail, Json.createObjectBuilder()
+                    .add("org_name", String.valueOf(settings.orgName()))
+                    .add("server_url", String.valueOf(settings.serverUrl())).build());
+        }
+        if (okta != null) {
+            if (disconnect) {
+                if (settings.oktaConnected() || settings.oktaCertificatePem() != null) {
+                    settings.connectOkta(null, null, null, null);
+                    activities.record(ActivityType.DELETED_CONDITIONAL_ACCESS, actorEmail, null);
+                }
+            } else {
+                settings.connectOkta(okta.idpId().strip(), okta.acsUrl().strip(), okta.audienceUri().strip(),
+                        okta.certificatePem().strip() + "\n");
+                activities.record(ActivityType.EDITED_CONDITIONAL_ACCESS, actorEmail, Json.createObjectBuilder()
+                        .add("okta_idp_id", settings.oktaIdpId())
+                        .add("okta_assertion_consumer_service_url", settings.oktaAssertionConsumerServiceUrl())
+                        .add("okta_audience_uri", settings.oktaAudienceUri()).build());
+            }
+        }
+        if (change.bypassDisabled() != null && change.bypassDisabled() != settings.bypassDisabled()) {
+            settings.setBypassDisabled(change.bypassDisabled());
+            activities.record(ActivityType.EDITED_CONDITIONAL_ACCESS, actorEmail, Json.createObjectBuilder()
+                    .add("bypass_disabled", settings.bypassDisabled()).build());
+        }
+        if (change.noTeamConditionalAccessEnabled() != null
+                && !Objects.equals(change.noTeamConditionalAccessEnabled(), settings.noTeamConditionalAccessEnabled())) {
+            settings.setNoTeamConditionalAccessEnabled(change.noTeamConditionalAccessEnabled());
+            activities.record(ActivityType.EDITED_CONDITIONAL_ACCESS, actorEmail, Json.createObjectBuilder()
+                    .addNull("team_id")
+                    .add("conditional_access_enabled", settings.noTeamConditionalAccessEnabled()).build());
+        }
+        return settings;
+    }
+
+    private static void validateOkta(SettingsChange.OktaConnection okta, Validation v) {
+        v.require(!SettingsChange.OktaConnection.blank(okta.idpId()), "okta_idp_id",
+                "okta_idp_id is required with the other Okta fields (or clear all four to disconnect)");
+        String acs = HttpsUrl.problemWith(okta.acsUrl());
+        v.require(acs == null, "okta_assertion_consumer_service_url", "okta_assertion_consumer_service_url " + acs);
+        String audience = HttpsUrl.problemWith(okta.audienceUri());
+        v.require(audience == null, "okta_audience_uri", "okta_audience_uri " + audience);
+        if (SettingsChange.OktaConnection.blank(okta.certificatePem())) {
+            v.add("okta_certificate", "okta_certificate is required with the other Okta fields");
+        } else {
+            try {
+                PemCertificate.parse(okta.certificatePem());
+            } catch (IllegalArgumentException e) {
+                v.add("okta_certificate", "okta_certificate: " + e.getMessage());
+            }
+        }
+    }
+
+    static String stripSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+}
