@@ -2,10 +2,15 @@ package dev.portcullis.ca;
 
 import dev.portcullis.keys.KeyVault;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.Timer;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -35,8 +40,16 @@ public class MtlsTrustStore {
     static final String KEY_STORE = "portcullisMtlsTrust";
     static final char[] PASSWORD = "portcullis-public-trust".toCharArray();
 
+    private static final long RETRY_MILLIS = 2000;
+    private static final int MAX_RELOAD_ATTEMPTS = 30;
+
     @EJB
     private KeyVault keys;
+
+    @Resource
+    private TimerService timers;
+
+    private int reloadAttempts;
 
     @PostConstruct
     void synchronise() {
@@ -51,11 +64,26 @@ public class MtlsTrustStore {
                 return;
             }
             write(file, ca);
-            reloadElytron();
-            LOG.info("The mTLS listener now trusts the Portcullis SCEP CA (" + file + ")");
-        } catch (IOException | GeneralSecurityException | JMException e) {
+            // The management model is not reachable while the server is still booting: reload just after.
+            timers.createSingleActionTimer(RETRY_MILLIS, new TimerConfig(null, false));
+        } catch (IOException | GeneralSecurityException e) {
             LOG.warning("Could not update the mTLS listener's trust store (" + e.getMessage()
                     + "); restart the server to make WildFly's mTLS listener trust the SCEP CA");
+        }
+    }
+
+    @Timeout
+    void reloadWhenReady(Timer timer) {
+        try {
+            reloadElytron();
+            LOG.info("WildFly's mTLS listener now trusts the Portcullis SCEP CA");
+        } catch (JMException e) {
+            if (++reloadAttempts < MAX_RELOAD_ATTEMPTS) {
+                timers.createSingleActionTimer(RETRY_MILLIS, new TimerConfig(null, false));
+            } else {
+                LOG.warning("Could not reload the mTLS trust store (" + e.getMessage()
+                        + "); restart the server to make WildFly's mTLS listener trust the SCEP CA");
+            }
         }
     }
 

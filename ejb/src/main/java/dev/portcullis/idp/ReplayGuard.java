@@ -1,7 +1,5 @@
 package dev.portcullis.idp;
 
-import jakarta.ejb.Schedule;
-import jakarta.ejb.Singleton;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -32,18 +30,5 @@ public class ReplayGuard {
 
     public int prune(Instant now) {
         return em.createNamedQuery("SeenAuthnRequest.prune").setParameter("now", now).executeUpdate();
-    }
-
-    /** Drops IDs too old to pass the IssueInstant check anyway. */
-    @Singleton
-    public static class Pruner {
-
-        @jakarta.ejb.EJB
-        private ReplayGuard guard;
-
-        @Schedule(minute = "*/10", hour = "*", persistent = false)
-        void prune() {
-            guard.prune(Instant.now());
-        }
     }
 }
