@@ -1,7 +1,6 @@
 package dev.portcullis.web;
 
 import dev.portcullis.problem.Refusal;
-import jakarta.ejb.EJBException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonException;
 import jakarta.json.bind.JsonbException;
@@ -45,9 +44,6 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
         }
         if (find(thrown, OptimisticLockException.class) != null || find(thrown, PessimisticLockException.class) != null) {
             return json(409, ErrorBody.of("The resource was changed concurrently; try again"));
-        }
-        if (thrown instanceof EJBException && thrown.getCause() instanceof IllegalArgumentException iae) {
-            return json(422, new ErrorBody("Validation Failed", java.util.List.of(new ErrorBody.FieldError("base", iae.getMessage()))));
         }
         String incident = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, "Unexpected failure, incident " + incident, thrown);
