@@ -38,13 +38,16 @@ public class TeamService {
     public record TeamChange(String name, String description, Boolean conditionalAccessEnabled) {
     }
 
-    public TeamDetail create(String name, String description, List<String> secrets, String actorEmail) {
+    /** Creates a team; without secrets it gets one random secret. */
+    public TeamDetail create(String name, String description, List<String> secrets, boolean conditionalAccessEnabled,
+                             String actorEmail) {
         new Validation().requireText(name, "name").check();
         if (!em.createNamedQuery("Team.byName", Team.class).setParameter("name", name.strip()).getResultList().isEmpty()) {
             throw Refusal.conflict("A team with the name " + name.strip() + " already exists");
         }
         Instant now = Instant.now();
         Team team = new Team(name, description, now);
+        team.setConditionalAccessEnabled(conditionalAccessEnabled);
         em.persist(team);
         em.flush();
         List<String> wanted = secrets == null || secrets.isEmpty() ? List.of(randomSecret()) : secrets;

@@ -1,0 +1,84 @@
+package dev.portcullis.web;
+
+import dev.portcullis.problem.Refusal;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.JsonException;
+import jakarta.json.bind.JsonbException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PessimisticLockException;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.Map;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** Every failure becomes Fleet's error JSON with a fitting status; a stack trace never leaves the server. */
+@Provider
+@ApplicationScoped
+public class ErrorMapper implements ExceptionMapper<Throwable> {
+
+    private static final Logger LOG = Logger.getLogger(ErrorMapper.class.getName());
+
+    @Override
+    public Response toResponse(Throwable thrown) {
+        Refusal refusal = find(thrown, Refusal.class);
+        if (refusal != null) {
+            return refused(refusal);
+        }
+        if (find(thrown, JsonbException.class) != null || find(thrown, JsonException.class) != null
+                || thrown instanceof ProcessingException) {
+            return json(400, ErrorBody.of("Malformed JSON in the request body"));
+        }
+        if (thrown instanceof WebApplicationException wae) {
+            int status = wae.getResponse().getStatus();
+            String message = status == 404 ? "Resource Not Found" : status == 405 ? "Method Not Allowed"
+                    : status == 415 ? "Unsupported Media Type: send application/json"
+                    : status == 413 ? "Request body too large"
+                    : status < 500 && wae.getMessage() != null ? wae.getMessage() : "Request failed";
+            return json(status, ErrorBody.of(message));
+        }
+        if (find(thrown, OptimisticLockException.class) != null || find(thrown, PessimisticLockException.class) != null) {
+            return json(409, ErrorBody.of("The resource was changed concurrently; try again"));
+        }
+        String incident = UUID.randomUUID().toString();
+        LOG.log(Level.SEVERE, "Unexpected failure, incident " + incident, thrown);
+        return json(500, ErrorBody.of("Internal server error (incident " + incident + ")"));
+    }
+
+    private static Response refused(Refusal refusal) {
+        if (refusal.kind() == Refusal.Kind.NODE_INVALID) {
+            return json(401, Map.of("error", refusal.getMessage(), "node_invalid", true));
+        }
+        int status = switch (refusal.kind()) {
+            case BAD_REQUEST -> 400;
+            case UNAUTHENTICATED -> 401;
+            case FORBIDDEN -> 403;
+            case NOT_FOUND -> 404;
+            case CONFLICT -> 409;
+            case INVALID -> 422;
+            case NODE_INVALID -> 401;
+        };
+        return json(status, ErrorBody.of(refusal));
+    }
+
+    static Response json(int status, Object body) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+    }
+
+    private static <T extends Throwable> T find(Throwable thrown, Class<T> type) {
+        for (Throwable t = thrown; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return null;
+    }
+}

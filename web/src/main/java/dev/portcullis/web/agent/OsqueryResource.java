@@ -1,0 +1,156 @@
+package dev.portcullis.web.agent;
+
+import dev.portcullis.agent.AgentService;
+import dev.portcullis.agent.HostDetails;
+import dev.portcullis.agent.QueryOutcome;
+import dev.portcullis.web.JsonBody;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.io.InputStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * osquery's TLS remote API. The node key travels in the JSON body; an unknown one answers
+ * {"node_invalid": true} with 401 so osquery enrolls again. Bodies are parsed in full before
+ * any service call, so a malformed request changes nothing.
+ */
+@Path("osquery")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
+public class OsqueryResource {
+
+    @Inject
+    private AgentService agents;
+
+    @POST
+    @Path("enroll")
+    public JsonObject enroll(InputStream body) {
+        JsonObject json = JsonBody.read(body);
+        JsonObject details = JsonBody.object(json, "host_details");
+        JsonObject system = JsonBody.object(details, "system_info");
+        JsonObject os = JsonBody.object(details, "os_version");
+        JsonObject platformInfo = JsonBody.object(details, "platform_info");
+        String uuid = firstNonBlank(JsonBody.string(system, "hardware_uuid"), JsonBody.string(system, "uuid"));
+        String platform = firstNonBlank(JsonBody.string(os, "platform"), JsonBody.string(platformInfo, "platform"));
+        String osName = JsonBody.string(os, "name");
+        String osVersion = JsonBody.string(os, "version");
+        String osText = osName == null ? osVersion : osVersion == null ? osName : osName + " " + osVersion;
+        String hostname = firstNonBlank(JsonBody.string(system, "hostname"), JsonBody.string(system, "computer_name"));
+        String nodeKey = agents.enroll(JsonBody.string(json, "enroll_secret"), JsonBody.string(json, "host_identifier"),
+                new HostDetails(uuid, hostname, platform, osText));
+        return Json.createObjectBuilder().add("node_key", nodeKey).add("node_invalid", false).build();
+    }
+
+    @POST
+    @Path("config")
+    public JsonObject config(InputStream body) {
+        agents.fetchConfig(nodeKey(JsonBody.read(body)));
+        return Json.createObjectBuilder()
+                .add("options", Json.createObjectBuilder()
+                        .add("distributed_interval", 10)
+                        .add("distributed_tls_max_attempts", 3)
+                        .add("logger_tls_period", 10)
+                        .add("pack_delimiter", "/"))
+                .add("decorators", Json.createObjectBuilder()
+                        .add("load", Json.createArrayBuilder()
+                                .add("SELECT uuid AS host_uuid FROM system_info;")
+                                .add("SELECT hostname AS hostname FROM system_info;")))
+                .build();
+    }
+
+    @POST
+    @Path("distributed/read")
+    public JsonObject distributedRead(InputStream body) {
+        Map<String, String> queries = agents.distributedRead(nodeKey(JsonBody.read(body)));
+        var out = Json.createObjectBuilder();
+        queries.forEach(out::add);
+        return Json.createObjectBuilder().add("queries", out).build();
+    }
+
+    @POST
+    @Path("distributed/write")
+    public JsonObject distributedWrite(InputStream body) {
+        JsonObject json = JsonBody.read(body);
+        String nodeKey = nodeKey(json);
+        JsonObject queries = JsonBody.object(json, "queries");
+        JsonObject statuses = JsonBody.object(json, "statuses");
+        Map<String, QueryOutcome> outcomes = new LinkedHashMap<>();
+        if (queries != null) {
+            for (Map.Entry<String, JsonValue> e : queries.entrySet()) {
+                outcomes.put(e.getKey(), outcome(e.getValue(), status(statuses, e.getKey())));
+            }
+        }
+        if (statuses != null) {
+            // A query that errored may come with a status and no rows entry at all.
+            for (String name : statuses.keySet()) {
+                outcomes.putIfAbsent(name, status(statuses, name) == 0 ? QueryOutcome.NO_ROWS : QueryOutcome.ERROR);
+            }
+        }
+        agents.distributedWrite(nodeKey, outcomes);
+        return JsonValue.EMPTY_JSON_OBJECT;
+    }
+
+    /** Status and result logs: accepted from enrolled hosts, not kept. */
+    @POST
+    @Path("log")
+    public JsonObject log(InputStream body) {
+        agents.fetchConfig(nodeKey(JsonBody.read(body)));
+        return JsonValue.EMPTY_JSON_OBJECT;
+    }
+
+    private static QueryOutcome outcome(JsonValue rows, int status) {
+        if (status != 0) {
+            return QueryOutcome.ERROR;
+        }
+        if (rows == null || rows == JsonValue.NULL) {
+            return QueryOutcome.NO_ROWS;
+        }
+        if (rows.getValueType() == JsonValue.ValueType.ARRAY) {
+            return rows.asJsonArray().isEmpty() ? QueryOutcome.NO_ROWS : QueryOutcome.ROWS;
+        }
+        if (rows.getValueType() == JsonValue.ValueType.STRING) {
+            // Older osquery versions send "" for an empty result.
+            return ((jakarta.json.JsonString) rows).getString().isEmpty() ? QueryOutcome.NO_ROWS : QueryOutcome.ROWS;
+        }
+        throw new BadRequestException("queries must map names to arrays of rows");
+    }
+
+    private static int status(JsonObject statuses, String name) {
+        JsonValue v = statuses == null ? null : statuses.get(name);
+        if (v == null || v == JsonValue.NULL) {
+            return 0;
+        }
+        if (v instanceof JsonNumber n) {
+            return n.isIntegral() ? n.intValue() : 1;
+        }
+        if (v.getValueType() == JsonValue.ValueType.STRING) {
+            try {
+                return Integer.parseInt(((jakarta.json.JsonString) v).getString());
+            } catch (NumberFormatException e) {
+                throw new BadRequestException("statuses must map names to integers");
+            }
+        }
+        throw new BadRequestException("statuses must map names to integers");
+    }
+
+    private static String nodeKey(JsonObject json) {
+        JsonValue v = json.get("node_key");
+        return v != null && v.getValueType() == JsonValue.ValueType.STRING ? json.getString("node_key") : null;
+    }
+
+    private static String firstNonBlank(String a, String b) {
+        return a != null && !a.isBlank() ? a : b;
+    }
+}

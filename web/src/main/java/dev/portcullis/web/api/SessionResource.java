@@ -1,0 +1,87 @@
+package dev.portcullis.web.api;
+
+import dev.portcullis.user.User;
+import dev.portcullis.user.UserService;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.NotAuthorizedException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.Map;
+
+/** First-run setup, login, logout and "who am I". */
+@Path("v1")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class SessionResource {
+
+    public record AdminIn(String email, String name, String password, String passwordConfirmation) {
+    }
+
+    public record OrgInfo(String orgName) {
+    }
+
+    public record SetupIn(AdminIn admin, OrgInfo orgInfo, String serverUrl) {
+    }
+
+    public record SetupOut(UserJson admin, OrgInfo orgInfo, String serverUrl, String token) {
+    }
+
+    public record LoginIn(String email, String password) {
+    }
+
+    public record LoginOut(UserJson user, String token, List<Object> availableTeams) {
+    }
+
+    @Inject
+    private UserService users;
+
+    @POST
+    @Path("setup")
+    public SetupOut setup(SetupIn body) {
+        Bodies.required(body);
+        AdminIn a = body.admin();
+        UserService.NewAdmin admin = a == null ? null
+                : new UserService.NewAdmin(a.email(), a.name(), a.password(), a.passwordConfirmation());
+        UserService.SetupOutcome out = users.setup(admin, body.orgInfo() == null ? null : body.orgInfo().orgName(),
+                body.serverUrl());
+        return new SetupOut(UserJson.of(out.admin()), new OrgInfo(out.orgName()), out.serverUrl(), out.token());
+    }
+
+    @POST
+    @Path("fleet/login")
+    public LoginOut login(LoginIn body) {
+        Bodies.required(body);
+        UserService.LoginOutcome out = users.login(body.email(), body.password());
+        return new LoginOut(UserJson.of(out.user()), out.token(), List.of());
+    }
+
+    @POST
+    @Path("fleet/logout")
+    @AdminOnly
+    public Map<String, Object> logout(@Context HttpHeaders headers) {
+        users.logout(bearer(headers));
+        return Map.of();
+    }
+
+    @GET
+    @Path("fleet/me")
+    @AdminOnly
+    public Map<String, Object> me(@Context HttpHeaders headers) {
+        User user = users.authenticate(bearer(headers)).orElseThrow(() -> new NotAuthorizedException("Bearer"));
+        return Map.of("user", UserJson.of(user));
+    }
+
+    private static String bearer(HttpHeaders headers) {
+        String header = headers.getHeaderString(HttpHeaders.AUTHORIZATION);
+        return header == null || header.length() < 7 ? null : header.substring(7).strip();
+    }
+}
