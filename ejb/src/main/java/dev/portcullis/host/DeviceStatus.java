@@ -1,0 +1,24 @@
+package dev.portcullis.host;
+
+import java.time.Instant;
+import java.util.List;
+
+/** What the end user's My device page shows, gathered in one read. */
+public record DeviceStatus(
+        String deviceName,
+        List<PolicyLine> policies,
+        boolean bypassPending,
+        boolean bypassOffered,
+        String bypassUnavailableReason,
+        boolean refetchPending,
+        Instant policiesUpdatedAt) {
+
+    /** One policy as the user sees it; {@code actionRequired} marks a failing policy that blocks sign-in. */
+    public record PolicyLine(long id, String name, String description, String resolution, String response,
+                             boolean gating, boolean critical, boolean actionRequired) {
+    }
+
+    public boolean blocked() {
+        return policies.stream().anyMatch(PolicyLine::actionRequired);
+    }
+}

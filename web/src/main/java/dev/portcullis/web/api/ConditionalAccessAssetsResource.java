@@ -1,0 +1,69 @@
+package dev.portcullis.web.api;
+
+import dev.portcullis.ca.CertificatePem;
+import dev.portcullis.ca.ScepChallengeService;
+import dev.portcullis.keys.KeyVault;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import java.time.Duration;
+
+/**
+ * What an administrator hands to Okta and to the MDM: the IdP signing certificate, the SCEP CA
+ * certificate, and single-use SCEP challenges.
+ */
+@Path("v1/fleet/conditional_access")
+@AdminOnly
+@RequestScoped
+public class ConditionalAccessAssetsResource {
+
+    @EJB
+    private KeyVault keys;
+
+    @EJB
+    private ScepChallengeService challenges;
+
+    @Context
+    private SecurityContext security;
+
+    /** Step 1 of the setup guide: the certificate Okta verifies our Responses with. */
+    @GET
+    @Path("idp/signing_cert")
+    public Response idpSigningCertificate() {
+        return Response.ok(CertificatePem.of(keys.idpSigning().certificate()), "application/x-pem-file")
+                .header("Content-Disposition", "attachment; filename=\"portcullis-idp-signing.crt\"").build();
+    }
+
+    /** The mTLS proxy's trust anchor, in PEM; GetCACert gives the same certificate in DER. */
+    @GET
+    @Path("scep/ca_cert")
+    public Response scepCaCertificate() {
+        return Response.ok(CertificatePem.of(keys.scepCa().certificate()), "application/x-pem-file")
+                .header("Content-Disposition", "attachment; filename=\"portcullis-scep-ca.pem\"").build();
+    }
+
+    /** A challenge valid once, for MDMs that put a per-host value in the SCEP payload. Shown only here. */
+    @POST
+    @Path("scep/challenges")
+    @Produces(MediaType.APPLICATION_JSON)
+    public JsonObject mintChallenge(@QueryParam("ttl_seconds") Long ttlSeconds) {
+        long ttl = ttlSeconds == null ? 3600 : ttlSeconds;
+        try {
+            var minted = challenges.mint(Duration.ofSeconds(ttl), Actor.of(security));
+            return Json.createObjectBuilder().add("challenge", minted.challenge())
+                    .add("expires_at", minted.expiresAt().toString()).build();
+        } catch (IllegalArgumentException e) {
+            throw dev.portcullis.problem.Refusal.invalid("ttl_seconds", e.getMessage());
+        }
+    }
+}
