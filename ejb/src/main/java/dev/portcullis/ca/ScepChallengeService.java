@@ -2,6 +2,7 @@ package dev.portcullis.ca;
 
 import dev.portcullis.audit.ActivityLog;
 import dev.portcullis.audit.ActivityType;
+import dev.portcullis.problem.Refusal;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.json.Json;
@@ -35,7 +36,7 @@ public class ScepChallengeService {
     /** Returns the challenge once; afterwards only its digest exists. */
     public MintedChallenge mint(Duration ttl, String actorEmail) {
         if (ttl.isNegative() || ttl.isZero() || ttl.compareTo(MAX_TTL) > 0) {
-            throw new IllegalArgumentException("ttl must be between 1 second and 30 days");
+            throw Refusal.invalid("ttl_seconds", "must be between 1 second and 30 days");
         }
         byte[] raw = new byte[24];
         RANDOM.nextBytes(raw);

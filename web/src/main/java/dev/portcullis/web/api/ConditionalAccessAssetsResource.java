@@ -58,12 +58,8 @@ public class ConditionalAccessAssetsResource {
     @Produces(MediaType.APPLICATION_JSON)
     public JsonObject mintChallenge(@QueryParam("ttl_seconds") Long ttlSeconds) {
         long ttl = ttlSeconds == null ? 3600 : ttlSeconds;
-        try {
-            var minted = challenges.mint(Duration.ofSeconds(ttl), Actor.of(security));
-            return Json.createObjectBuilder().add("challenge", minted.challenge())
-                    .add("expires_at", minted.expiresAt().toString()).build();
-        } catch (IllegalArgumentException e) {
-            throw dev.portcullis.problem.Refusal.invalid("ttl_seconds", e.getMessage());
-        }
+        var minted = challenges.mint(Duration.ofSeconds(ttl), Actor.of(security));
+        return Json.createObjectBuilder().add("challenge", minted.challenge())
+                .add("expires_at", minted.expiresAt().toString()).build();
     }
 }
