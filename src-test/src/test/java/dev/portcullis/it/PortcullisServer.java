@@ -176,6 +176,11 @@ public final class PortcullisServer {
         process = null;
     }
 
+    /** A system property for the server's next start (see {@link #restart()}). */
+    public synchronized void setServerProperty(String key, String value) {
+        serverProperties.put(key, value);
+    }
+
     /** Stops and starts the server on the same data directory. */
     public synchronized void restart() {
         stop();

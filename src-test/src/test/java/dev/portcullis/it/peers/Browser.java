@@ -18,7 +18,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509TrustManager;
 
 /**
  * The end user's browser on the Mac: presents the device's client certificate to the mTLS
@@ -30,11 +32,31 @@ public final class Browser {
     private final HttpClient http;
 
     public Browser(PrivateKey clientKey, X509Certificate clientCert, Path proxyServerCert) throws Exception {
-        KeyStore keys = KeyStore.getInstance("PKCS12");
-        keys.load(null, null);
-        keys.setKeyEntry("device", clientKey, "x".toCharArray(), new Certificate[]{clientCert});
-        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        kmf.init(keys, "x".toCharArray());
+        this(clientKey, clientCert, trustOnly(proxyServerCert));
+    }
+
+    /**
+     * For WildFly's own mTLS listener, reached as localhost, which serves its generated self-signed "localhost"
+     * certificate: the client certificate is what the test is about, not the server's.
+     */
+    public static Browser trustingAnyServer(PrivateKey clientKey, X509Certificate clientCert) throws Exception {
+        return new Browser(clientKey, clientCert, new TrustManager[]{new X509TrustManager() {
+            @Override
+            public void checkClientTrusted(X509Certificate[] chain, String authType) {
+            }
+
+            @Override
+            public void checkServerTrusted(X509Certificate[] chain, String authType) {
+            }
+
+            @Override
+            public X509Certificate[] getAcceptedIssuers() {
+                return new X509Certificate[0];
+            }
+        }});
+    }
+
+    private static TrustManager[] trustOnly(Path proxyServerCert) throws Exception {
         KeyStore trust = KeyStore.getInstance("PKCS12");
         trust.load(null, null);
         try (var in = Files.newInputStream(proxyServerCert)) {
@@ -42,8 +64,17 @@ public final class Browser {
         }
         TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         tmf.init(trust);
+        return tmf.getTrustManagers();
+    }
+
+    private Browser(PrivateKey clientKey, X509Certificate clientCert, TrustManager[] trustManagers) throws Exception {
+        KeyStore keys = KeyStore.getInstance("PKCS12");
+        keys.load(null, null);
+        keys.setKeyEntry("device", clientKey, "x".toCharArray(), new Certificate[]{clientCert});
+        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        kmf.init(keys, "x".toCharArray());
         SSLContext tls = SSLContext.getInstance("TLS");
-        tls.init(kmf.getKeyManagers(), tmf.getTrustManagers(), null);
+        tls.init(kmf.getKeyManagers(), trustManagers, null);
         http = HttpClient.newBuilder().sslContext(tls).followRedirects(HttpClient.Redirect.NEVER)
                 .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
     }
