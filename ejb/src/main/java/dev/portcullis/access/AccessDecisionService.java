@@ -72,7 +72,9 @@ public class AccessDecisionService {
 
     /** One conditional UPDATE: of any number of racing sign-ins, exactly one consumes the bypass. */
     private boolean consumeBypass(long hostId) {
-        return em.createQuery("UPDATE Host h SET h.bypassPending = FALSE WHERE h.id = :id AND h.bypassPending = TRUE")
-                .setParameter("id", hostId).executeUpdate() == 1;
+        // Plain SQL: EclipseLink writes JPQL boolean values as 0/1 in bulk updates, which H2 2.x refuses.
+        return em.createNativeQuery("UPDATE hosts SET bypass_pending = FALSE, version = version + 1"
+                        + " WHERE id = ?1 AND bypass_pending = TRUE")
+                .setParameter(1, hostId).executeUpdate() == 1;
     }
 }
