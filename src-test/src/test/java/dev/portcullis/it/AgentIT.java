@@ -46,6 +46,8 @@ class AgentIT {
         assertNotEquals(oldKey, again.nodeKey());
         JsonObject reenrolled = hostByUuid(admin, uuid);
         assertEquals(hostId, reenrolled.getJsonNumber("id").longValue(), "same hardware UUID, same host");
+        assertEquals(hostId, Fixtures.ok(admin.get("/api/v1/fleet/hosts/identifier/" + uuid.toLowerCase(Locale.ROOT)))
+                .getJsonObject("host").getJsonNumber("id").longValue());
         assertEquals(JsonValue.NULL, reenrolled.get("team_id"), "a global secret means no team");
         assertNodeInvalid(agent.config());
 
@@ -105,6 +107,12 @@ class AgentIT {
         assertEquals(400, agent.postRaw("/api/osquery/distributed/write", cut).status());
         assertEquals(400, agent.postRaw("/api/osquery/distributed/read", "not json").status());
         assertEquals("pass", responses(admin, hostId).get(passing.getJsonNumber("id").longValue()));
+    }
+
+    @Test
+    void oversizedBodiesAreRefusedBeforeAnyWork(PortcullisServer server) {
+        String huge = "{\"node_key\": \"" + "k".repeat(3 * 1024 * 1024) + "\"}";
+        assertEquals(413, server.api().post("/api/osquery/distributed/read", huge).status());
     }
 
     @Test

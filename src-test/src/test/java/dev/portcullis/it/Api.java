@@ -11,16 +11,18 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.function.Supplier;
 
 /** A small HTTP client for Portcullis' JSON APIs, optionally holding a bearer token. */
 public final class Api {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private final String baseUrl;
+    private final Supplier<String> baseUrl;
     private final String token;
 
-    Api(String baseUrl, String token) {
+    /** {@code baseUrl} is asked on every request: the server's port may move on a restart. */
+    Api(Supplier<String> baseUrl, String token) {
         this.baseUrl = baseUrl;
         this.token = token;
     }
@@ -65,7 +67,7 @@ public final class Api {
     }
 
     private HttpRequest.Builder request(String path) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + path))
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl.get() + path))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json");

@@ -72,6 +72,12 @@ class ConfigIT {
         assertTrue(ca.getString("okta_certificate").contains("BEGIN CERTIFICATE"));
         assertFalse(ca.getBoolean("bypass_disabled"));
 
+        JsonObject activity = Fixtures.ok(admin.get("/api/v1/fleet/activities?per_page=5")).getJsonArray("activities")
+                .getJsonObject(0);
+        assertEquals("edited_conditional_access_okta", activity.getString("type"));
+        assertEquals(PortcullisServer.ADMIN_EMAIL, activity.getString("actor_email"));
+        assertEquals(AUDIENCE, activity.getJsonObject("details").getString("okta_audience_uri"));
+
         JsonObject fetched = Fixtures.ok(admin.get("/api/v1/fleet/config"));
         assertEquals(AUDIENCE, fetched.getJsonObject("conditional_access").getString("okta_audience_uri"));
         assertEquals("https://portcullis.test:" + server.httpsPort(),
@@ -112,6 +118,8 @@ class ConfigIT {
         assertEquals(JsonValue.NULL, ca.get("okta_idp_id"));
         assertEquals(JsonValue.NULL, ca.get("okta_audience_uri"));
         assertEquals(JsonValue.NULL, ca.get("okta_certificate"));
+        assertEquals("deleted_conditional_access_okta", Fixtures.ok(admin.get("/api/v1/fleet/activities"))
+                .getJsonArray("activities").getJsonObject(0).getString("type"));
     }
 
     @Test

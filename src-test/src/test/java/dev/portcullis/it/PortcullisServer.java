@@ -31,8 +31,11 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 /**
  * The provisioned WildFly with the Portcullis EAR, started once for the whole test run as a child
  * process: its own copy of {@code standalone/} (configuration and deployments), a fresh data
- * directory kept across {@link #restart()}, and a port offset (default 100: http 8180, https 8543,
- * management 10090) so it never meets a developer's server.
+ * directory kept across {@link #restart()}, and a port offset so it never meets a developer's
+ * server: the first of 100, 200, ... whose ports are free (100: http 8180, https 8543, management
+ * 10090), or exactly {@code -Dportcullis.it.port.offset=N}. Should another server take the ports
+ * (before a start or between the check and the bind), the next free offset is used; clients made
+ * by {@link #api()} and {@link #admin()} follow it.
  *
  * <p>Use it through {@link Extension}: {@code @ExtendWith(PortcullisServer.Extension.class)} and a
  * {@code PortcullisServer} parameter, or {@link #shared()} directly.
@@ -54,7 +57,8 @@ public final class PortcullisServer {
     private final Path runDir;
     private final Path baseDir;
     private final Path dataDir;
-    private final int portOffset;
+    private final boolean offsetFixed;
+    private int portOffset;
     private final Map<String, String> serverProperties = new LinkedHashMap<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private Process process;
@@ -63,13 +67,13 @@ public final class PortcullisServer {
     private Api.Response firstSetup;
     private String adminToken;
 
-    private PortcullisServer(Path home, Path workDir, int portOffset) {
+    private PortcullisServer(Path home, Path workDir, Integer portOffset) {
         this.home = home;
-        this.portOffset = portOffset;
+        this.offsetFixed = portOffset != null;
+        this.portOffset = portOffset != null ? portOffset : freeOffsetFrom(100);
         this.runDir = workDir.resolve("run-" + Instant.now().toEpochMilli());
         this.baseDir = runDir.resolve("standalone");
         this.dataDir = runDir.resolve("data");
-        serverProperties.put("portcullis.server.url", "https://portcullis.test:" + httpsPort());
         System.getProperties().stringPropertyNames().stream()
                 .filter(k -> k.startsWith("portcullis.") && !k.startsWith("portcullis.it."))
                 .forEach(k -> serverProperties.put(k, System.getProperty(k)));
@@ -80,7 +84,8 @@ public final class PortcullisServer {
         if (shared == null) {
             Path home = Path.of(System.getProperty("portcullis.it.server.home", "../ear/target/server")).toAbsolutePath().normalize();
             Path work = Path.of(System.getProperty("portcullis.it.work.dir", "target/it")).toAbsolutePath().normalize();
-            int offset = Integer.getInteger("portcullis.it.port.offset", 100);
+            String fixed = System.getProperty("portcullis.it.port.offset", "");
+            Integer offset = fixed.isBlank() ? null : Integer.valueOf(fixed.strip());
             PortcullisServer server = new PortcullisServer(home, work, offset);
             Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "portcullis-server-stop"));
             server.start();
@@ -102,7 +107,7 @@ public final class PortcullisServer {
 
     /** A client without credentials. */
     public Api api() {
-        return new Api(baseUrl(), null);
+        return new Api(this::baseUrl, null);
     }
 
     /**
@@ -121,7 +126,7 @@ public final class PortcullisServer {
             firstSetup = setup;
             adminToken = setup.json().getString("token");
         }
-        return new Api(baseUrl(), adminToken);
+        return new Api(this::baseUrl, adminToken);
     }
 
     /** The response to the setup {@link #admin()} performed. */
@@ -136,24 +141,41 @@ public final class PortcullisServer {
         }
         try {
             prepareBaseDir();
-            requireFreePorts();
-            starts++;
-            logFile = runDir.resolve("server-" + starts + ".log");
-            List<String> command = new ArrayList<>(List.of("bash", home.resolve("bin/standalone.sh").toString(),
-                    "-Djboss.server.base.dir=" + baseDir,
-                    "-Djboss.server.data.dir=" + dataDir,
-                    "-Djboss.server.log.dir=" + runDir.resolve("log"),
-                    "-Djboss.socket.binding.port-offset=" + portOffset));
-            serverProperties.forEach((k, v) -> command.add("-D" + k + "=" + v));
-            ProcessBuilder pb = new ProcessBuilder(command).directory(home.toFile())
-                    .redirectErrorStream(true).redirectOutput(logFile.toFile());
-            pb.environment().put("LAUNCH_JBOSS_IN_BACKGROUND", "true");
-            pb.environment().remove("JAVA_OPTS");
-            process = pb.start();
-            awaitReady();
+            for (int attempt = 1; ; attempt++) {
+                requireFreePorts();
+                launch();
+                try {
+                    awaitReady();
+                    System.out.println("Portcullis server up at " + baseUrl() + " (log " + logFile + ")");
+                    return;
+                } catch (PortsTaken e) {
+                    stop();
+                    if (offsetFixed || attempt >= 5) {
+                        fail("ports of offset " + portOffset + " are taken by another process");
+                    }
+                    portOffset = freeOffsetFrom(portOffset + 100);
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private void launch() throws IOException {
+        starts++;
+        logFile = runDir.resolve("server-" + starts + ".log");
+        List<String> command = new ArrayList<>(List.of("bash", home.resolve("bin/standalone.sh").toString(),
+                "-Djboss.server.base.dir=" + baseDir,
+                "-Djboss.server.data.dir=" + dataDir,
+                "-Djboss.server.log.dir=" + runDir.resolve("log"),
+                "-Djboss.socket.binding.port-offset=" + portOffset,
+                "-Dportcullis.server.url=https://portcullis.test:" + httpsPort()));
+        serverProperties.forEach((k, v) -> command.add("-D" + k + "=" + v));
+        ProcessBuilder pb = new ProcessBuilder(command).directory(home.toFile())
+                .redirectErrorStream(true).redirectOutput(logFile.toFile());
+        pb.environment().put("LAUNCH_JBOSS_IN_BACKGROUND", "true");
+        pb.environment().remove("JAVA_OPTS");
+        process = pb.start();
     }
 
     /** Stops the server and every process it started: gently, then by force. */
@@ -223,12 +245,17 @@ public final class PortcullisServer {
                 fail("the server log grew past " + LOG_LIMIT_BYTES + " bytes");
             }
             String log = logTail(400);
+            if (log.contains("Address already in use")) {
+                throw new PortsTaken();
+            }
             if (log.contains("WFLYSRV0026") || log.contains("WFLYCTL0186") || log.contains("WFLYSRV0021")) {
                 stop();
                 fail("the deployment failed");
             }
+            // Only our own server's clean start counts: another one may answer on these ports.
+            boolean started = log.contains("WFLYSRV0025");
             try {
-                int status = http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode();
+                int status = started ? http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() : 0;
                 // 401: the application answers (the config needs a token); 404 means not deployed yet.
                 if (status == 401 || status == 200) {
                     return;
@@ -284,7 +311,30 @@ public final class PortcullisServer {
         });
     }
 
+    /** Another process holds the ports we were about to use. */
+    private static final class PortsTaken extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        PortsTaken() {
+            super(null, null, false, false);
+        }
+    }
+
+    private static int freeOffsetFrom(int first) {
+        for (int offset = first; offset <= 5000; offset += 100) {
+            if (free(8080 + offset) && free(8443 + offset) && free(9990 + offset)) {
+                return offset;
+            }
+        }
+        throw new IllegalStateException("no free port offset between " + first + " and 5000");
+    }
+
     private void requireFreePorts() {
+        // Clients ask for baseUrl() on every request, so the offset may move, even on a restart.
+        if (!offsetFixed) {
+            portOffset = freeOffsetFrom(portOffset);
+            return;
+        }
         for (int port : new int[] {httpPort(), httpsPort(), managementPort()}) {
             Instant deadline = Instant.now().plusSeconds(20);
             while (!free(port)) {
@@ -298,8 +348,10 @@ public final class PortcullisServer {
     }
 
     private static boolean free(int port) {
-        try (ServerSocket s = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+        // Reuse-address as WildFly binds: connections in TIME_WAIT after a restart do not block it.
+        try (ServerSocket s = new ServerSocket()) {
             s.setReuseAddress(true);
+            s.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1);
             return true;
         } catch (IOException e) {
             return false;

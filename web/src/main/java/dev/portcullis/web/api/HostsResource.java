@@ -90,6 +90,14 @@ public class HostsResource {
                 h.createdAt(), h.bypassPending(), PolicyJson.OnHost.of(d.policies())));
     }
 
+    /** Fleet's lookup by identifier; here the hardware UUID, in any case. */
+    @GET
+    @Path("identifier/{identifier}")
+    public HostOut byIdentifier(@PathParam("identifier") String identifier) {
+        Host host = hosts.findByUuid(identifier).orElseThrow(() -> Refusal.notFound("Host " + identifier));
+        return get(host.id());
+    }
+
     @POST
     @Path("transfer")
     public Map<String, Object> transfer(TransferIn body, @Context SecurityContext security) {
