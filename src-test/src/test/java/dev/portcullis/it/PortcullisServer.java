@@ -322,7 +322,7 @@ public final class PortcullisServer {
 
     private static int freeOffsetFrom(int first) {
         for (int offset = first; offset <= 5000; offset += 100) {
-            if (free(8080 + offset) && free(8443 + offset) && free(9990 + offset)) {
+            if (free(8080 + offset) && free(8443 + offset) && free(8444 + offset) && free(9990 + offset)) {
                 return offset;
             }
         }
