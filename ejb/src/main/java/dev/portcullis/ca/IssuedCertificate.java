@@ -23,6 +23,8 @@ import java.util.Objects;
         query = "SELECT MAX(c.issuedAt) FROM IssuedCertificate c WHERE c.hostId = :hostId")
 @NamedQuery(name = "IssuedCertificate.revokeLiveForHost",
         query = "UPDATE IssuedCertificate c SET c.revokedAt = :now WHERE c.hostId = :hostId AND c.revokedAt IS NULL AND c.serialHex <> :keep")
+@NamedQuery(name = "IssuedCertificate.revokeAllForHost",
+        query = "UPDATE IssuedCertificate c SET c.revokedAt = :now WHERE c.hostId = :hostId AND c.revokedAt IS NULL")
 public class IssuedCertificate {
 
     @Id

@@ -1,5 +1,6 @@
 package dev.portcullis.host;
 
+import dev.portcullis.ca.CertificateRevocation;
 import dev.portcullis.audit.ActivityLog;
 import dev.portcullis.audit.ActivityType;
 import dev.portcullis.policy.HostPolicy;
@@ -24,6 +25,9 @@ public class HostService {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     public static final int MAX_PER_PAGE = 500;
+
+    @EJB
+    private CertificateRevocation revocation;
 
     @PersistenceContext(unitName = "portcullis")
     private EntityManager em;
@@ -99,12 +103,10 @@ public class HostService {
         activities.record(ActivityType.TRANSFERRED_HOSTS, actorEmail, details.build());
     }
 
-    /**
-     * Deletes the host and its policy results. The certificate authority revokes the host's
-     * certificates beside this call; the host row itself goes here.
-     */
+    /** Deletes the host and its policy results, and revokes its certificates in the same transaction. */
     public void delete(long id) {
         Host host = find(id);
+        revocation.revokeAllForHost(id);
         em.createNamedQuery("PolicyResult.deleteByHost").setParameter("hostId", id).executeUpdate();
         em.remove(host);
     }
