@@ -69,6 +69,10 @@ class PoliciesIT {
         long id = Fixtures.policy(admin, null, Fixtures.unique("valid"), false, false).getJsonNumber("id").longValue();
         assertField("query", admin.patch("/api/v1/fleet/global/policies/" + id, "{\"query\": \"  \"}"));
         assertEquals(400, admin.post("/api/v1/fleet/global/policies", "{\"name\": ").status());
+        Api.Response wrongType = admin.post("/api/v1/fleet/global/policies",
+                "{\"name\": \"typed\", \"query\": \"SELECT 1;\", \"critical\": \"yes\"}");
+        assertEquals(400, wrongType.status(), wrongType.toString());
+        assertFalse(wrongType.body().contains("Exception"), wrongType.body());
         Fixtures.ok(admin.post("/api/v1/fleet/global/policies/delete", "{\"ids\": [%d]}".formatted(id)));
     }
 
