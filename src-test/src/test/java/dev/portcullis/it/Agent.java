@@ -44,6 +44,10 @@ public final class Agent {
         return r;
     }
 
+    public String hardwareUuid() {
+        return hardwareUuid;
+    }
+
     public String nodeKey() {
         return nodeKey;
     }

@@ -350,6 +350,17 @@ class OktaSignInIT {
         assertAllowed(new SignIn(request, response));
     }
 
+    @Test
+    @Order(12)
+    void deletedHostsCertificateIsRevokedAndGetsTheCertificatePage() throws Exception {
+        long hostId = Fixtures.ok(server.admin().get("/api/v1/fleet/hosts/identifier/" + agent.hardwareUuid()))
+                .getJsonObject("host").getJsonNumber("id").longValue();
+        assertEquals(200, server.admin().delete("/api/v1/fleet/hosts/" + hostId).status());
+        HttpResponse<String> response = signIn("post").response();
+        assertEquals(403, response.statusCode(), response.body());
+        assertTrue(response.body().contains("revoked"), response.body());
+    }
+
     private static String authnRequestXml(String unused) {
         String ssoUrl = "https://okta.portcullis.test:" + server.httpsPort() + SSO_PATH;
         return "<samlp:AuthnRequest xmlns:samlp=\"urn:oasis:names:tc:SAML:2.0:protocol\" "
