@@ -28,6 +28,10 @@ import java.util.Optional;
 @Path("/fleet/conditional_access/idp")
 public class IdpResource {
 
+    /** Only the form's own auto-submit script may run on the page that carries the Response. */
+    private static final String SUBMIT_SCRIPT_HASH = "sha256-" + java.util.Base64.getEncoder().encodeToString(
+            sha256(AutoPostForm.SUBMIT_SCRIPT));
+
     @EJB
     private SingleSignOnService sso;
 
@@ -78,8 +82,8 @@ public class IdpResource {
             return Response.ok(AutoPostForm.render(post.acsUrl(), post.samlResponseBase64(), post.relayState()),
                             MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                     .header("Cache-Control", "no-store")
-                    .header("Content-Security-Policy", "default-src 'none'; script-src 'unsafe-inline'; form-action "
-                            + originOf(post.acsUrl()))
+                    .header("Content-Security-Policy", "default-src 'none'; script-src '" + SUBMIT_SCRIPT_HASH
+                            + "'; form-action " + originOf(post.acsUrl()))
                     .build();
         }
         if (outcome instanceof SsoOutcome.RedirectToDevice blocked) {
@@ -98,6 +102,14 @@ public class IdpResource {
         return ErrorPages.page(Response.Status.BAD_REQUEST, "The sign-in request was refused",
                 "The request from the identity provider could not be accepted: " + error.reason()
                         + ". Start the sign-in again from your app.");
+    }
+
+    private static byte[] sha256(String text) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String originOf(String url) {
