@@ -66,6 +66,9 @@ public class ScepEnrollmentService {
             request = reader.read(message, ca);
         } catch (MalformedScepMessageException e) {
             return new ScepReply.Malformed(e.getMessage());
+        } catch (StackOverflowError deeplyNested) {
+            // Indefinite-length encodings nested thousands deep exhaust the ASN.1 parser's recursion.
+            return new ScepReply.Malformed("The pkiMessage is not a CMS SignedData");
         } catch (ScepRequestException e) {
             LOG.info("SCEP request refused before issuance: " + e.failInfo() + ": " + e.getMessage());
             if (!e.canBeAnswered()) {

@@ -69,6 +69,10 @@ public class SingleSignOnService {
         } catch (SamlRequestException e) {
             record(null, null, SignInOutcome.REQUEST_ERROR, List.of(), e.getMessage(), now);
             return new SsoOutcome.RequestError(e.getMessage());
+        } catch (StackOverflowError deeplyNested) {
+            // XML nested thousands deep exhausts the unmarshaller's recursion: malformed, not a server fault.
+            record(null, null, SignInOutcome.REQUEST_ERROR, List.of(), "AuthnRequest is nested too deeply", now);
+            return new SsoOutcome.RequestError("AuthnRequest is nested too deeply");
         }
         String relayState = sso.binding() == SsoRequest.Binding.POST ? sso.relayState() : request.relayState();
 

@@ -47,12 +47,29 @@ public class KeyVault {
 
     @PostConstruct
     void load() {
+        restrictDataDirectory();
         ServerKey serverKey = config.serverKey().map(ServerKey::fromBase64)
                 .orElseGet(() -> ServerKey.fromFile(config.serverKeyFile()));
         scepCa = loadOrCreate(serverKey, KeyPurpose.SCEP_CA,
                 now -> new CertificateAuthorityFactory().createScepCa("Portcullis conditional access CA", now));
         idpSigning = loadOrCreate(serverKey, KeyPurpose.IDP_SIGNING,
                 now -> new CertificateAuthorityFactory().createSigningIdentity("Portcullis IdP signing", now));
+    }
+
+    /** The H2 files and the key file live here: nobody but the server's user reads them. */
+    private static void restrictDataDirectory() {
+        String dataDir = System.getProperty("jboss.server.data.dir");
+        if (dataDir == null) {
+            return;
+        }
+        java.nio.file.Path dir = java.nio.file.Path.of(dataDir, "portcullis");
+        try {
+            java.nio.file.Files.createDirectories(dir);
+            java.nio.file.Files.setPosixFilePermissions(dir,
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        } catch (java.io.IOException | UnsupportedOperationException e) {
+            LOG.warning("Could not restrict permissions of " + dir + ": " + e.getMessage());
+        }
     }
 
     public KeyPairAndCertificate scepCa() {

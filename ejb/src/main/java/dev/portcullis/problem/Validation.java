@@ -19,6 +19,11 @@ public final class Validation {
         return require(value != null && !value.isBlank(), field, field + " must not be empty");
     }
 
+    /** A value that must fit its column; null passes (absent fields are checked elsewhere). */
+    public Validation maxLength(String value, int max, String field) {
+        return require(value == null || value.length() <= max, field, field + " must be at most " + max + " characters");
+    }
+
     public void add(String field, String reason) {
         errors.add(new Refusal.FieldError(field, reason));
     }

@@ -43,6 +43,7 @@ public class SettingsService {
         Validation v = new Validation();
         if (change.orgName() != null) {
             v.requireText(change.orgName(), "org_name");
+            v.maxLength(change.orgName(), 255, "org_name");
         }
         if (change.serverUrl() != null) {
             String problem = HttpsUrl.problemWith(change.serverUrl(), false);

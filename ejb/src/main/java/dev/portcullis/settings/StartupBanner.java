@@ -2,20 +2,34 @@ package dev.portcullis.settings;
 
 import dev.portcullis.keys.KeyVault;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
 import jakarta.inject.Inject;
+import java.lang.management.ManagementFactory;
+import java.util.Locale;
 import java.util.logging.Logger;
+import javax.management.JMException;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
 
-/** Tells the operator, once the keys are ready, which URLs to use. */
+/**
+ * Tells the operator which URLs to use, once the server has finished booting and only if its
+ * HTTP port is really ours: a port held by another process must never look like a ready server.
+ */
 @Singleton
 @Startup
 @DependsOn("KeyVault")
 public class StartupBanner {
 
     private static final Logger LOG = Logger.getLogger(StartupBanner.class.getName());
+    private static final long RETRY_MILLIS = 1000;
+    private static final int MAX_ATTEMPTS = 120;
 
     @Inject
     private DeploymentConfig config;
@@ -26,10 +40,46 @@ public class StartupBanner {
     @EJB
     private KeyVault keys;
 
+    @Resource
+    private TimerService timers;
+
+    private int attempts;
+
     @PostConstruct
-    void announce() {
-        String http = "http://" + System.getProperty("jboss.bind.address", "127.0.0.1") + ":"
-                + (8080 + Integer.getInteger("jboss.socket.binding.port-offset", 0));
+    void waitForBoot() {
+        timers.createSingleActionTimer(RETRY_MILLIS, new TimerConfig(null, false));
+    }
+
+    @Timeout
+    void announceWhenRunning() {
+        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+        try {
+            String state = String.valueOf(server.getAttribute(new ObjectName("jboss.as:management-root=server"), "serverState"));
+            if (!"running".equalsIgnoreCase(state)) {
+                retry();
+                return;
+            }
+            ObjectName http = new ObjectName("jboss.as:socket-binding-group=standard-sockets,socket-binding=http");
+            if (!Boolean.TRUE.equals(server.getAttribute(http, "bound"))) {
+                LOG.severe("Portcullis is NOT reachable: WildFly could not open its HTTP port (is another server "
+                        + "using it?). Stop that server, or start with another port offset, e.g. "
+                        + "mvn install -Prun -Dportcullis.port.offset=100.");
+                return;
+            }
+            announce(server.getAttribute(http, "boundAddress") + ":" + server.getAttribute(http, "boundPort"));
+        } catch (JMException | RuntimeException notYet) {
+            retry();
+        }
+    }
+
+    private void retry() {
+        if (++attempts < MAX_ATTEMPTS) {
+            timers.createSingleActionTimer(RETRY_MILLIS, new TimerConfig(null, false));
+        }
+    }
+
+    private void announce(String hostAndPort) {
+        String http = "http://" + hostAndPort;
         String server = settings.current().serverUrl().orElse(null);
         StringBuilder text = new StringBuilder("\n==== Portcullis is ready ====\n")
                 .append("  Local address:     ").append(http).append('\n')
@@ -39,12 +89,12 @@ public class StartupBanner {
         if (server == null) {
             text.append("  Server URL:        not set; set PORTCULLIS_SERVER_URL or run setup with server_url\n");
         } else {
-            String sso = config.ssoBaseUrlFor(server);
             text.append("  Server URL:        ").append(server).append('\n')
                 .append("  IdP metadata:      ").append(server).append("/api/fleet/conditional_access/idp/metadata\n")
-                .append("  IdP SSO (Okta):    ").append(sso).append("/api/fleet/conditional_access/idp/sso\n");
+                .append("  IdP SSO (Okta):    ").append(config.ssoBaseUrlFor(server))
+                .append("/api/fleet/conditional_access/idp/sso\n");
         }
-        text.append("  Serial header:     X-Client-Cert-Serial, ").append(config.serialFormat().name().toLowerCase())
+        text.append("  Serial header:     X-Client-Cert-Serial, ").append(config.serialFormat().name().toLowerCase(Locale.ROOT))
             .append(", trusted from ").append(config.trustedProxies()).append('\n');
         LOG.info(text.toString());
     }

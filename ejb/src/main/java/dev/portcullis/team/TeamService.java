@@ -41,7 +41,8 @@ public class TeamService {
     /** Creates a team; without secrets it gets one random secret. */
     public TeamDetail create(String name, String description, List<String> secrets, boolean conditionalAccessEnabled,
                              String actorEmail) {
-        new Validation().requireText(name, "name").check();
+        new Validation().requireText(name, "name").maxLength(name, 255, "name")
+                .maxLength(description, 2000, "description").check();
         if (!em.createNamedQuery("Team.byName", Team.class).setParameter("name", name.strip()).getResultList().isEmpty()) {
             throw Refusal.conflict("A team with the name " + name.strip() + " already exists");
         }
@@ -76,7 +77,7 @@ public class TeamService {
     public TeamDetail update(long id, TeamChange change, String actorEmail) {
         Team team = find(id);
         if (change.name() != null) {
-            new Validation().requireText(change.name(), "name").check();
+            new Validation().requireText(change.name(), "name").maxLength(change.name(), 255, "name").check();
             List<Team> same = em.createNamedQuery("Team.byName", Team.class)
                     .setParameter("name", change.name().strip()).getResultList();
             if (same.stream().anyMatch(t -> !t.id().equals(team.id()))) {
@@ -85,6 +86,7 @@ public class TeamService {
             team.rename(change.name());
         }
         if (change.description() != null) {
+            new Validation().maxLength(change.description(), 2000, "description").check();
             team.describe(change.description());
         }
         if (change.conditionalAccessEnabled() != null

@@ -52,6 +52,7 @@ public class UserService {
             validateNewUser(admin, v);
         }
         v.requireText(orgName, "org_name");
+        v.maxLength(orgName, 255, "org_name");
         String urlProblem = HttpsUrl.problemWith(serverUrl, false);
         v.require(urlProblem == null, "server_url", "server_url " + urlProblem);
         // Serialise concurrent setups on the settings row before deciding whether setup is done.
@@ -129,6 +130,7 @@ public class UserService {
         boolean emailOk = admin.email() != null && admin.email().strip().matches("[^@\\s]+@[^@\\s]+");
         v.require(emailOk, "email", "email must be a valid email address");
         v.requireText(admin.name(), "name");
+        v.maxLength(admin.name(), 255, "name");
         PasswordRule.problemWith(admin.password()).ifPresent(reason -> v.add("password", reason));
         v.require(admin.password() != null && admin.password().equals(admin.passwordConfirmation()),
                 "password_confirmation", "password_confirmation does not match password");

@@ -285,6 +285,8 @@ class OktaSignInIT {
         assertAllowed(first);
         HttpResponse<String> replay = browser.postForm(proxyUrl(), first.request().samlRequest(), first.request().relayState());
         assertEquals(400, replay.statusCode(), "a replayed AuthnRequest ID is refused");
+        assertTrue(replay.body().startsWith("<!DOCTYPE html>") && replay.body().contains("replay"),
+                "a readable page, escaped once: " + replay.body());
 
         OktaSp impostor = new OktaSp(Path.of(System.getProperty("portcullis.it.python.dir"), "okta_sp.py"),
                 dir.resolve("idp-metadata.xml"), "https://www.okta.com/saml2/service-provider/someone-else", ACS,

@@ -14,7 +14,6 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.Map;
 import java.util.UUID;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /** Every failure becomes Fleet's error JSON with a fitting status; a stack trace never leaves the server. */
@@ -37,7 +36,7 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
         if (thrown instanceof WebApplicationException wae) {
             int status = wae.getResponse().getStatus();
             String message = status == 404 ? "Resource Not Found" : status == 405 ? "Method Not Allowed"
-                    : status == 415 ? "Unsupported Media Type: send application/json"
+                    : status == 415 ? "Unsupported Media Type"
                     : status == 413 ? "Request body too large"
                     : status < 500 && wae.getMessage() != null ? wae.getMessage() : "Request failed";
             return json(status, ErrorBody.of(message));
@@ -45,8 +44,19 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
         if (find(thrown, OptimisticLockException.class) != null || find(thrown, PessimisticLockException.class) != null) {
             return json(409, ErrorBody.of("The resource was changed concurrently; try again"));
         }
+        java.sql.SQLException sql = find(thrown, java.sql.SQLException.class);
+        if (sql != null && sql.getSQLState() != null) {
+            // Integrity violations are requests racing on a unique value; class 22 is data too long.
+            if (sql.getSQLState().startsWith("23")) {
+                return json(409, ErrorBody.of("The request conflicts with an existing record; try again"));
+            }
+            if (sql.getSQLState().startsWith("22")) {
+                return json(422, ErrorBody.of("A value in the request is too long or malformed"));
+            }
+        }
         String incident = UUID.randomUUID().toString();
-        LOG.log(Level.SEVERE, "Unexpected failure, incident " + incident, thrown);
+        // Database messages quote the SQL with its values (secrets, tokens): log only their shape.
+        LOG.severe("Unexpected failure, incident " + incident + ": " + SafeFailure.describe(thrown));
         return json(500, ErrorBody.of("Internal server error (incident " + incident + ")"));
     }
 

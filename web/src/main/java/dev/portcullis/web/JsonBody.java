@@ -40,15 +40,19 @@ public final class JsonBody {
         if (bytes.length == 0) {
             throw new BadRequestException("Request body must be a JSON object");
         }
+        JsonValue value;
         try (JsonReader reader = Json.createReader(new ByteArrayInputStream(bytes))) {
-            JsonValue value = reader.readValue();
-            if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-                throw new BadRequestException("Request body must be a JSON object");
-            }
-            return value.asJsonObject();
-        } catch (JsonException e) {
+            value = reader.readValue();
+        } catch (JsonException | IllegalStateException | ArithmeticException | StackOverflowError e) {
+            // Parsson refuses deep nesting with a plain runtime exception: still malformed input.
+            throw new BadRequestException("Malformed JSON in the request body");
+        } catch (RuntimeException e) {
             throw new BadRequestException("Malformed JSON in the request body");
         }
+        if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw new BadRequestException("Request body must be a JSON object");
+        }
+        return value.asJsonObject();
     }
 
     /** The string at {@code key}, or null when absent or JSON null; a wrong type is a bad request. */
