@@ -109,6 +109,18 @@ class ConfigIT {
     }
 
     @Test
+    void patchingOneOktaFieldKeepsTheOthers(PortcullisServer server) {
+        Api admin = server.admin();
+        Fixtures.ok(admin.patch("/api/v1/fleet/config", okta("exk1okta", ACS, AUDIENCE, certificatePem)));
+        JsonObject ca = Fixtures.ok(admin.patch("/api/v1/fleet/config",
+                "{\"conditional_access\": {\"okta_idp_id\": \"exk2okta\"}}")).getJsonObject("conditional_access");
+        assertEquals("exk2okta", ca.getString("okta_idp_id"));
+        assertEquals(ACS, ca.getString("okta_assertion_consumer_service_url"));
+        assertEquals(AUDIENCE, ca.getString("okta_audience_uri"));
+        assertTrue(ca.getString("okta_certificate").contains("BEGIN CERTIFICATE"));
+    }
+
+    @Test
     void clearingTheFourFieldsDisconnects(PortcullisServer server) {
         Api admin = server.admin();
         Fixtures.ok(admin.patch("/api/v1/fleet/config", okta("exk1okta", ACS, AUDIENCE, certificatePem)));

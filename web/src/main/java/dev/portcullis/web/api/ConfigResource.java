@@ -67,9 +67,13 @@ public class ConfigResource {
         JsonObject integrations = JsonBody.object(json, "integrations");
         SettingsChange.OktaConnection okta = null;
         if (ca != null && java.util.Arrays.stream(OKTA_FIELDS).anyMatch(ca::containsKey)) {
-            okta = new SettingsChange.OktaConnection(JsonBody.string(ca, OKTA_FIELDS[0]),
-                    JsonBody.string(ca, OKTA_FIELDS[1]), JsonBody.string(ca, OKTA_FIELDS[2]),
-                    JsonBody.string(ca, OKTA_FIELDS[3]));
+            // A PATCH merges: Okta fields it leaves out keep their stored values.
+            AppSettings stored = settings.current();
+            okta = new SettingsChange.OktaConnection(
+                    ca.containsKey(OKTA_FIELDS[0]) ? JsonBody.string(ca, OKTA_FIELDS[0]) : stored.oktaIdpId(),
+                    ca.containsKey(OKTA_FIELDS[1]) ? JsonBody.string(ca, OKTA_FIELDS[1]) : stored.oktaAssertionConsumerServiceUrl(),
+                    ca.containsKey(OKTA_FIELDS[2]) ? JsonBody.string(ca, OKTA_FIELDS[2]) : stored.oktaAudienceUri(),
+                    ca.containsKey(OKTA_FIELDS[3]) ? JsonBody.string(ca, OKTA_FIELDS[3]) : stored.oktaCertificatePem());
         }
         SettingsChange change = new SettingsChange(JsonBody.string(org, "org_name"),
                 JsonBody.string(server, "server_url"), okta, JsonBody.bool(ca, "bypass_disabled"),
