@@ -60,15 +60,37 @@ public class StartupBanner {
                 return;
             }
             ObjectName http = new ObjectName("jboss.as:socket-binding-group=standard-sockets,socket-binding=http");
-            if (!Boolean.TRUE.equals(server.getAttribute(http, "bound"))) {
-                LOG.severe("Portcullis is NOT reachable: WildFly could not open its HTTP port (is another server "
-                        + "using it?). Stop that server, or start with another port offset, e.g. "
-                        + "mvn install -Prun -Dportcullis.port.offset=100.");
+            String hostAndPort = server.getAttribute(http, "boundAddress") + ":" + server.getAttribute(http, "boundPort");
+            if (!answersWithOurCa(hostAndPort)) {
+                LOG.severe("Portcullis is NOT reachable at http://" + hostAndPort + ": WildFly could not open its HTTP "
+                        + "port, or another process answers there. Stop that process, or start with another port "
+                        + "offset, e.g. mvn install -Prun -Dportcullis.port.offset=100.");
                 return;
             }
-            announce(server.getAttribute(http, "boundAddress") + ":" + server.getAttribute(http, "boundPort"));
+            announce(hostAndPort);
         } catch (JMException | RuntimeException notYet) {
             retry();
+        }
+    }
+
+    /**
+     * A listener that failed to bind leaves the server "running" with errors, and another
+     * process may answer on the port. Only our own CA coming back from GetCACert proves the
+     * port is ours.
+     */
+    private boolean answersWithOurCa(String hostAndPort) {
+        try {
+            java.net.HttpURLConnection connection = (java.net.HttpURLConnection) java.net.URI.create("http://" + hostAndPort
+                    + "/api/fleet/conditional_access/scep?operation=GetCACert").toURL().openConnection();
+            connection.setConnectTimeout(3000);
+            connection.setReadTimeout(5000);
+            try (var in = connection.getInputStream()) {
+                return java.util.Arrays.equals(in.readNBytes(64 * 1024), keys.scepCa().certificate().getEncoded());
+            } finally {
+                connection.disconnect();
+            }
+        } catch (java.io.IOException | java.security.cert.CertificateEncodingException | IllegalArgumentException e) {
+            return false;
         }
     }
 
