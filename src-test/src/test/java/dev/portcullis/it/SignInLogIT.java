@@ -147,8 +147,12 @@ class SignInLogIT {
         assertEquals(401, server.api().get("/api/v1/fleet/conditional_access/scep/challenges").status());
     }
 
-    static String idOf(String challenge) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                .digest(challenge.getBytes(StandardCharsets.UTF_8))).substring(0, 8);
+    static String idOf(String challenge) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(challenge.getBytes(StandardCharsets.UTF_8))).substring(0, 8);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
