@@ -27,6 +27,7 @@ import java.util.Locale;
 public class ActivitiesResource {
 
     static final int MAX_PER_PAGE = 1000;
+    static final int MAX_PAGE = 1_000_000;
 
     public record ActivityJson(long id, Instant createdAt, Long actorId, String actorFullName, String actorEmail,
                                String type, JsonObject details) {
@@ -60,7 +61,7 @@ public class ActivitiesResource {
                               @QueryParam("order_direction") @DefaultValue("desc") String orderDirection) {
         String direction = orderDirection.strip().toLowerCase(Locale.ROOT);
         new Validation()
-                .require(page >= 0, "page", "page must be 0 or more")
+                .require(page >= 0 && page <= MAX_PAGE, "page", "page must be between 0 and " + MAX_PAGE)
                 .require(perPage >= 1 && perPage <= MAX_PER_PAGE, "per_page", "per_page must be between 1 and " + MAX_PER_PAGE)
                 .require(direction.equals("asc") || direction.equals("desc"), "order_direction",
                         "order_direction must be asc or desc")

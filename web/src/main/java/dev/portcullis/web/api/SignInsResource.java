@@ -24,6 +24,7 @@ import java.util.Locale;
 public class SignInsResource {
 
     static final int MAX_PER_PAGE = 1000;
+    static final int MAX_PAGE = 1_000_000;
 
     public record PolicyJson(long id, String name) {
     }
@@ -57,7 +58,7 @@ public class SignInsResource {
         SignInOutcome wanted = outcome(outcome, v);
         Instant from = instant(after, "after", v);
         Instant to = instant(before, "before", v);
-        v.require(page >= 0, "page", "page must be 0 or more");
+        v.require(page >= 0 && page <= MAX_PAGE, "page", "page must be between 0 and " + MAX_PAGE);
         v.require(perPage >= 1 && perPage <= MAX_PER_PAGE, "per_page", "per_page must be between 1 and " + MAX_PER_PAGE);
         v.check();
         SignInLog.Page result = log.search(new SignInLog.Query(hostId, wanted, from, to, page, perPage));
