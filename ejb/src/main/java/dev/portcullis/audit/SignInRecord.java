@@ -21,6 +21,10 @@ import java.util.Objects;
         @Index(name = "sign_in_records_at", columnList = "created_at")})
 @NamedQuery(name = "SignInRecord.latest", query = "SELECT r FROM SignInRecord r ORDER BY r.id DESC")
 @NamedQuery(name = "SignInRecord.byHost", query = "SELECT r FROM SignInRecord r WHERE r.hostId = :hostId ORDER BY r.id DESC")
+@NamedQuery(name = "SignInRecord.idsBefore",
+        query = "SELECT r.id FROM SignInRecord r WHERE r.createdAt < :cutoff ORDER BY r.id")
+@NamedQuery(name = "SignInRecord.deleteRange",
+        query = "DELETE FROM SignInRecord r WHERE r.id BETWEEN :first AND :last AND r.createdAt < :cutoff")
 public class SignInRecord {
 
     @Id

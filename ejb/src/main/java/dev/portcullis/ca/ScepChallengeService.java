@@ -12,6 +12,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 
 /** Single-use SCEP challenges for MDMs that put a per-host value in the profile. */
 @Stateless
@@ -46,6 +47,20 @@ public class ScepChallengeService {
         activities.record(ActivityType.CREATED_SCEP_CHALLENGE, actorEmail,
                 Json.createObjectBuilder().add("expires_at", now.plus(ttl).toString()).build());
         return new MintedChallenge(challenge, now.plus(ttl));
+    }
+
+    /** A minted challenge as the administrator may see it later: never the value, only its digest's start. */
+    public record ChallengeSummary(String id, Instant createdAt, Instant expiresAt, Instant usedAt) {
+
+        static ChallengeSummary of(ScepChallenge c) {
+            return new ChallengeSummary(c.digest().substring(0, 8), c.createdAt(), c.expiresAt(), c.usedAt());
+        }
+    }
+
+    /** Every minted challenge, newest first, at most {@code limit}. */
+    public List<ChallengeSummary> list(int limit) {
+        return em.createNamedQuery("ScepChallenge.all", ScepChallenge.class).setMaxResults(limit)
+                .getResultStream().map(ChallengeSummary::of).toList();
     }
 
     /** Marks the challenge used, atomically: of two racing requests only one gets true. */

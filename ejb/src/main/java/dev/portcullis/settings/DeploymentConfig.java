@@ -25,6 +25,7 @@ public final class DeploymentConfig {
     private final Duration scepCooldown;
     private final Duration policyUpdateInterval;
     private final Duration sessionLifetime;
+    private final Duration signInRetention;
 
     private DeploymentConfig(UnaryOperator<String> source) {
         this.serverUrl = trimSlash(read(source, "portcullis.server.url", "PORTCULLIS_SERVER_URL").orElse(null));
@@ -47,6 +48,12 @@ public final class DeploymentConfig {
                 "portcullis.policy.update.interval.seconds", "PORTCULLIS_POLICY_UPDATE_INTERVAL_SECONDS").orElse("3600")));
         this.sessionLifetime = Duration.ofSeconds(Long.parseLong(read(source,
                 "portcullis.session.lifetime.seconds", "PORTCULLIS_SESSION_LIFETIME_SECONDS").orElse("86400")));
+        long retentionDays = Long.parseLong(read(source,
+                "portcullis.signin.retention.days", "PORTCULLIS_SIGNIN_RETENTION_DAYS").orElse("90"));
+        if (retentionDays < 0) {
+            throw new IllegalArgumentException("sign-in retention days must be 0 (keep forever) or more, not " + retentionDays);
+        }
+        this.signInRetention = Duration.ofDays(retentionDays);
     }
 
     private static SerialFormat parseSerialFormat(String text) {
@@ -105,6 +112,8 @@ public final class DeploymentConfig {
     public Duration policyUpdateInterval() { return policyUpdateInterval; }
     /** How long an API bearer token stays valid after login. */
     public Duration sessionLifetime() { return sessionLifetime; }
+    /** How long sign-in records are kept; zero keeps them forever. */
+    public Duration signInRetention() { return signInRetention; }
 
     @Override
     public String toString() {
@@ -112,7 +121,8 @@ public final class DeploymentConfig {
         return "serverUrl=" + serverUrl + ", ssoBaseUrl=" + ssoBaseUrl
                 + ", serialFormat=" + serialFormat.name().toLowerCase(Locale.ROOT)
                 + ", trustedProxies=" + trustedProxies + ", clockSkew=" + clockSkew + ", scepCooldown=" + scepCooldown
-                + ", policyUpdateInterval=" + policyUpdateInterval + ", sessionLifetime=" + sessionLifetime;
+                + ", policyUpdateInterval=" + policyUpdateInterval + ", sessionLifetime=" + sessionLifetime
+                + ", signInRetention=" + signInRetention.toDays() + "d";
     }
 
     /** Used only by the list accessor in tests and logs. */

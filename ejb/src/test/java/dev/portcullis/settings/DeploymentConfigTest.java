@@ -65,4 +65,15 @@ class DeploymentConfigTest {
         DeploymentConfig config = config(Map.of("env:PORTCULLIS_SERVER_KEY", "c2VjcmV0LXNlY3JldC1zZWNyZXQtc2VjcmV0LTEyMzQ="));
         assertFalse(config.toString().contains("c2VjcmV0"));
     }
+
+    @Test
+    void keepsSignInsNinetyDaysUnlessToldOtherwise() {
+        assertEquals(java.time.Duration.ofDays(90), config(Map.of()).signInRetention());
+        assertEquals(java.time.Duration.ofDays(7),
+                config(Map.of("env:PORTCULLIS_SIGNIN_RETENTION_DAYS", "7")).signInRetention());
+        assertEquals(java.time.Duration.ofDays(30), config(Map.of("portcullis.signin.retention.days", "30",
+                "env:PORTCULLIS_SIGNIN_RETENTION_DAYS", "7")).signInRetention(), "a system property wins");
+        assertThrows(IllegalArgumentException.class,
+                () -> config(Map.of("portcullis.signin.retention.days", "-1")));
+    }
 }

@@ -66,6 +66,18 @@ public final class Api {
         return send(request(path).DELETE());
     }
 
+    /** A GET whose answer is kept as bytes with its headers, for downloads. */
+    public HttpResponse<byte[]> download(String path) {
+        try {
+            return HTTP.send(request(path).setHeader("Accept", "*/*").GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private HttpRequest.Builder request(String path) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl.get() + path))
                 .timeout(Duration.ofSeconds(30))

@@ -2,6 +2,7 @@ package dev.portcullis.it;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,7 +13,9 @@ import dev.portcullis.it.peers.OktaSp;
 import dev.portcullis.it.peers.ScepDevice;
 import dev.portcullis.it.peers.TlsFiles;
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -30,8 +33,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -74,6 +79,7 @@ class OktaSignInIT {
     static String deviceToken;
     static byte[] caBeforeRestart;
     static String idpCertBeforeRestart;
+    static long deletedHostId;
 
     @BeforeAll
     static void connectOktaEnrollHostAndDevice() throws Exception {
@@ -357,10 +363,67 @@ class OktaSignInIT {
     void deletedHostsCertificateIsRevokedAndGetsTheCertificatePage() throws Exception {
         long hostId = Fixtures.ok(server.admin().get("/api/v1/fleet/hosts/identifier/" + agent.hardwareUuid()))
                 .getJsonObject("host").getJsonNumber("id").longValue();
+        deletedHostId = hostId;
         assertEquals(200, server.admin().delete("/api/v1/fleet/hosts/" + hostId).status());
         HttpResponse<String> response = signIn("post").response();
         assertEquals(403, response.statusCode(), response.body());
         assertTrue(response.body().contains("revoked"), response.body());
+    }
+
+    @Test
+    @Order(13)
+    void everyDecisionIsInTheSignInLogWithTheFailingPolicies() {
+        JsonArray signIns = Fixtures.ok(server.admin().get("/api/v1/fleet/conditional_access/sign_ins?per_page=1000&host_id="
+                + deletedHostId)).getJsonArray("sign_ins");
+        Set<String> outcomes = new HashSet<>();
+        for (JsonValue v : signIns) {
+            JsonObject signIn = v.asJsonObject();
+            assertEquals(deletedHostId, signIn.getJsonNumber("host_id").longValue());
+            outcomes.add(signIn.getString("outcome"));
+            if (signIn.getString("outcome").equals("blocked")) {
+                assertTrue(signIn.getJsonArray("failing_policies").stream().map(JsonValue::asJsonObject)
+                        .anyMatch(p -> p.getJsonNumber("id").longValue() == compliance.getJsonNumber("id").longValue()
+                                && p.getString("name").equals(compliance.getString("name"))), signIn.toString());
+            }
+            if (signIn.getString("outcome").startsWith("allowed")) {
+                assertEquals(NAME_ID, signIn.getString("name_id"));
+            }
+        }
+        assertEquals(Set.of("allowed", "allowed_by_bypass", "blocked", "certificate_error"), outcomes);
+        assertEquals("certificate_error", signIns.getJsonObject(0).getString("outcome"), "the revoked certificate came last");
+    }
+
+    @Test
+    @Order(14)
+    void certificatesBypassesAndSettingsChangesAreActivitiesInFleetsShape() {
+        Api admin = server.admin();
+        JsonObject feed = Fixtures.ok(admin.get("/api/v1/fleet/activities?per_page=1000"));
+        List<JsonObject> activities = feed.getJsonArray("activities").stream().map(JsonValue::asJsonObject).toList();
+        Set<String> types = new HashSet<>();
+        activities.forEach(a -> types.add(a.getString("type")));
+        assertTrue(types.containsAll(Set.of("issued_conditional_access_certificate", "revoked_conditional_access_certificate",
+                "requested_conditional_access_bypass", "consumed_conditional_access_bypass", "edited_conditional_access_okta")), types.toString());
+        JsonObject settingsChange = activities.stream().filter(a -> a.getString("type").equals("edited_conditional_access_okta"))
+                .findFirst().orElseThrow();
+        for (String key : List.of("id", "created_at", "actor_full_name", "actor_email", "type", "details")) {
+            assertTrue(settingsChange.containsKey(key), key);
+        }
+        assertEquals(PortcullisServer.ADMIN_EMAIL, settingsChange.getString("actor_email"));
+        assertEquals("Ada Admin", settingsChange.getString("actor_full_name"));
+        assertTrue(activities.stream().filter(a -> a.getString("type").equals("revoked_conditional_access_certificate"))
+                .anyMatch(a -> a.get("actor_full_name") == JsonValue.NULL), "the system revokes, not a person");
+
+        JsonObject first = Fixtures.ok(admin.get("/api/v1/fleet/activities?per_page=1&page=0"));
+        assertEquals(1, first.getJsonArray("activities").size());
+        assertTrue(first.getJsonObject("meta").getBoolean("has_next_results"));
+        assertFalse(first.getJsonObject("meta").getBoolean("has_previous_results"));
+        JsonObject second = Fixtures.ok(admin.get("/api/v1/fleet/activities?per_page=1&page=1"));
+        assertTrue(second.getJsonObject("meta").getBoolean("has_previous_results"));
+        long newest = first.getJsonArray("activities").getJsonObject(0).getJsonNumber("id").longValue();
+        long oldest = Fixtures.ok(admin.get("/api/v1/fleet/activities?per_page=1&order_key=id&order_direction=asc"))
+                .getJsonArray("activities").getJsonObject(0).getJsonNumber("id").longValue();
+        assertTrue(oldest < newest);
+        assertEquals(422, admin.get("/api/v1/fleet/activities?order_key=secret").status());
     }
 
     private static String authnRequestXml(String unused) {

@@ -6,16 +6,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.portcullis.it.peers.ExternalProcess;
 import dev.portcullis.it.peers.ScepDevice;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import org.bouncycastle.cms.CMSSignedData;
@@ -131,6 +136,14 @@ class ScepEnrollmentIT {
         EnrollmentResponse reused = second.enroll(scepUrl, second.csr(enrolledHost(), challenge));
         assertTrue(reused.isFailure());
         assertEquals(FailInfo.badRequest, reused.getFailInfo());
+
+        Api.Response listing = server.admin().get("/api/v1/fleet/conditional_access/scep/challenges");
+        assertTrue(!listing.body().contains(challenge), "the listing never shows a challenge");
+        String id = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                .digest(challenge.getBytes(StandardCharsets.UTF_8))).substring(0, 8);
+        JsonObject used = listing.json().getJsonArray("challenges").stream()
+                .map(JsonValue::asJsonObject).filter(c -> c.getString("id").equals(id)).findFirst().orElseThrow();
+        assertNotNull(used.getString("used_at", null), "the listing says when the challenge was used");
     }
 
     @Test
