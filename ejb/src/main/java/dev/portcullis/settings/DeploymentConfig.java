@@ -25,6 +25,7 @@ public final class DeploymentConfig {
     private final Duration scepCooldown;
     private final Duration policyUpdateInterval;
     private final Duration sessionLifetime;
+    private final Duration deviceTokenTtl;
 
     private DeploymentConfig(UnaryOperator<String> source) {
         this.serverUrl = trimSlash(read(source, "portcullis.server.url", "PORTCULLIS_SERVER_URL").orElse(null));
@@ -47,6 +48,11 @@ public final class DeploymentConfig {
                 "portcullis.policy.update.interval.seconds", "PORTCULLIS_POLICY_UPDATE_INTERVAL_SECONDS").orElse("3600")));
         this.sessionLifetime = Duration.ofSeconds(Long.parseLong(read(source,
                 "portcullis.session.lifetime.seconds", "PORTCULLIS_SESSION_LIFETIME_SECONDS").orElse("86400")));
+        this.deviceTokenTtl = Duration.ofSeconds(Long.parseLong(read(source,
+                "portcullis.device.token.ttl.seconds", "PORTCULLIS_DEVICE_TOKEN_TTL_SECONDS").orElse("3600")));
+        if (deviceTokenTtl.isNegative() || deviceTokenTtl.isZero()) {
+            throw new IllegalArgumentException("device token TTL must be a positive number of seconds");
+        }
     }
 
     private static SerialFormat parseSerialFormat(String text) {
@@ -105,6 +111,8 @@ public final class DeploymentConfig {
     public Duration policyUpdateInterval() { return policyUpdateInterval; }
     /** How long an API bearer token stays valid after login. */
     public Duration sessionLifetime() { return sessionLifetime; }
+    /** How long a device token (the My device link) is accepted after it was issued. */
+    public Duration deviceTokenTtl() { return deviceTokenTtl; }
 
     @Override
     public String toString() {
@@ -112,7 +120,8 @@ public final class DeploymentConfig {
         return "serverUrl=" + serverUrl + ", ssoBaseUrl=" + ssoBaseUrl
                 + ", serialFormat=" + serialFormat.name().toLowerCase(Locale.ROOT)
                 + ", trustedProxies=" + trustedProxies + ", clockSkew=" + clockSkew + ", scepCooldown=" + scepCooldown
-                + ", policyUpdateInterval=" + policyUpdateInterval + ", sessionLifetime=" + sessionLifetime;
+                + ", policyUpdateInterval=" + policyUpdateInterval + ", sessionLifetime=" + sessionLifetime
+                + ", deviceTokenTtl=" + deviceTokenTtl;
     }
 
     /** Used only by the list accessor in tests and logs. */
