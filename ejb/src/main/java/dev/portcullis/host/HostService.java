@@ -67,7 +67,7 @@ public class HostService {
         String direction = search.descending() ? " DESC" : " ASC";
         String order = " ORDER BY h." + search.orderKey().field + direction
                 + (search.orderKey() == HostSearch.OrderKey.ID ? "" : ", h.id" + direction);
-        TypedQuery<Host> query = em.createQuery("SELECT h FROM Host h" + where(search) + order, Host.class);
+        TypedQuery<Host> query = em.createQuery("SELECT h FROM " + from(search) + where(search) + order, Host.class);
         bind(query, search);
         return query.setFirstResult(Math.multiplyExact(page, perPage)).setMaxResults(perPage).getResultList();
     }
@@ -75,7 +75,7 @@ public class HostService {
     /** How many hosts match {@code search}, counted by the database. */
     public long count(HostSearch search) {
         requireFilterTargets(search);
-        TypedQuery<Long> query = em.createQuery("SELECT COUNT(h) FROM Host h" + where(search), Long.class);
+        TypedQuery<Long> query = em.createQuery("SELECT COUNT(h) FROM " + from(search) + where(search), Long.class);
         bind(query, search);
         return query.getSingleResult();
     }
@@ -89,6 +89,10 @@ public class HostService {
         }
     }
 
+    private static String from(HostSearch search) {
+        return search.policyId() == null ? "Host h" : "Host h, PolicyResult r";
+    }
+
     // Built from fixed fragments only: user input travels as parameters, the order key is an enum.
     private static String where(HostSearch search) {
         List<String> conditions = new ArrayList<>();
@@ -100,8 +104,9 @@ public class HostService {
         if (search.policyId() != null) {
             String verdict = search.policyResponse() == null ? "r.passes IS NOT NULL"
                     : search.policyResponse() == HostSearch.PolicyResponse.PASSING ? "r.passes = TRUE" : "r.passes = FALSE";
-            conditions.add("EXISTS (SELECT r FROM PolicyResult r WHERE r.hostId = h.id AND r.policyId = :policyId AND "
-                    + verdict + ")");
+            // A join, not EXISTS: (host_id, policy_id) is the results' key, so a host appears at most once, and
+            // EclipseLink binds a boolean literal inside a subquery as 0/1, which H2 2.x refuses to compare.
+            conditions.add("r.hostId = h.id AND r.policyId = :policyId AND " + verdict);
         }
         if (search.text() != null) {
             conditions.add("(LOWER(h.hostname) LIKE :lowerText ESCAPE '!' OR h.hardwareUuid LIKE :upperText ESCAPE '!')");

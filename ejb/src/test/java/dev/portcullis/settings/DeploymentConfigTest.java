@@ -65,4 +65,12 @@ class DeploymentConfigTest {
         DeploymentConfig config = config(Map.of("env:PORTCULLIS_SERVER_KEY", "c2VjcmV0LXNlY3JldC1zZWNyZXQtc2VjcmV0LTEyMzQ="));
         assertFalse(config.toString().contains("c2VjcmV0"));
     }
+
+    @Test
+    void deviceTokenTtlDefaultsToAnHourAndMustBePositive() {
+        assertEquals(java.time.Duration.ofHours(1), config(Map.of()).deviceTokenTtl());
+        assertEquals(java.time.Duration.ofSeconds(90),
+                config(Map.of("env:PORTCULLIS_DEVICE_TOKEN_TTL_SECONDS", "90")).deviceTokenTtl());
+        assertThrows(IllegalArgumentException.class, () -> config(Map.of("portcullis.device.token.ttl.seconds", "0")));
+    }
 }

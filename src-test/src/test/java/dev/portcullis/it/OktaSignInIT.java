@@ -207,6 +207,15 @@ class OktaSignInIT {
         assertTrue(page.body().contains("Action required"), page.body());
         assertTrue(page.body().contains(compliance.getString("name")), page.body());
         assertTrue(page.body().contains("Turn on FileVault"), "the resolution text is shown");
+
+        JsonObject host = Fixtures.ok(server.admin().get("/api/v1/fleet/hosts/identifier/" + agent.hardwareUuid()))
+                .getJsonObject("host");
+        var signIns = host.getJsonArray("sign_ins");
+        assertEquals("blocked", signIns.getJsonObject(0).getString("outcome"), host.toString());
+        assertEquals(NAME_ID, signIns.getJsonObject(0).getString("name_id"));
+        assertEquals("policies are failing", signIns.getJsonObject(0).getString("reason"));
+        assertEquals("allowed", signIns.getJsonObject(signIns.size() - 1).getString("outcome"), "older first sign-ins");
+        assertEquals("valid", host.getJsonArray("conditional_access_certificates").getJsonObject(0).getString("status"));
     }
 
     @Test
