@@ -42,6 +42,15 @@ public class DeviceService {
         return hosts.byDeviceToken(token).orElseThrow(() -> Refusal.unauthenticated("Invalid device token"));
     }
 
+    /** The token's own host and its policies, in one transaction. */
+    public record DeviceView(Host host, List<HostPolicy> policies) {
+    }
+
+    public DeviceView view(String token) {
+        Host host = host(token);
+        return new DeviceView(host, policies.onHost(host));
+    }
+
     public List<HostPolicy> policies(String token) {
         return policies.onHost(host(token));
     }

@@ -26,6 +26,10 @@ import java.util.Objects;
 @NamedQuery(name = "Host.byTeam", query = "SELECT h FROM Host h WHERE h.teamId = :teamId ORDER BY h.id")
 @NamedQuery(name = "Host.inNoTeam", query = "SELECT h FROM Host h WHERE h.teamId IS NULL ORDER BY h.id")
 @NamedQuery(name = "Host.countByTeam", query = "SELECT COUNT(h) FROM Host h WHERE h.teamId = :teamId")
+// Conditional, so of two racing sign-ins only one rotates the token; the other reads the winner's.
+@NamedQuery(name = "Host.rotateDeviceToken", query = "UPDATE Host h SET h.deviceToken = :token,"
+        + " h.deviceTokenCreatedAt = :now, h.version = h.version + 1 WHERE h.id = :id AND (h.deviceToken IS NULL"
+        + " OR h.deviceTokenCreatedAt IS NULL OR h.deviceTokenCreatedAt < :cutoff)")
 @NamedQuery(name = "Host.leaveTeam", query = "UPDATE Host h SET h.teamId = NULL WHERE h.teamId = :teamId")
 public class Host {
 
@@ -61,6 +65,9 @@ public class Host {
 
     @Column(name = "device_token", length = 64)
     private String deviceToken;
+
+    @Column(name = "device_token_created_at")
+    private Instant deviceTokenCreatedAt;
 
     @Column(name = "bypass_pending", nullable = false)
     private boolean bypassPending;
@@ -120,7 +127,17 @@ public class Host {
     public void moveToTeam(Long team) { this.teamId = team; }
     public String nodeKey() { return nodeKey; }
     public String deviceToken() { return deviceToken; }
-    public void assignDeviceToken(String token) { this.deviceToken = token; }
+    public Instant deviceTokenCreatedAt() { return deviceTokenCreatedAt; }
+
+    public void assignDeviceToken(String token, Instant at) {
+        this.deviceToken = Objects.requireNonNull(token);
+        this.deviceTokenCreatedAt = Objects.requireNonNull(at);
+    }
+
+    /** Whether the device token was issued before {@code cutoff}; a token without a date counts as old. */
+    public boolean deviceTokenIssuedBefore(Instant cutoff) {
+        return deviceTokenCreatedAt == null || deviceTokenCreatedAt.isBefore(cutoff);
+    }
     public boolean bypassPending() { return bypassPending; }
     public void setBypassPending(boolean pending) { this.bypassPending = pending; }
     public boolean refetchRequested() { return refetchRequested; }

@@ -1,22 +1,31 @@
 package dev.portcullis.host;
 
+import dev.portcullis.audit.SignInRecord;
 import dev.portcullis.ca.CertificateRevocation;
+import dev.portcullis.ca.IssuedCertificate;
 import dev.portcullis.audit.ActivityLog;
 import dev.portcullis.audit.ActivityType;
 import dev.portcullis.policy.HostPolicy;
+import dev.portcullis.policy.Policy;
 import dev.portcullis.policy.PolicyService;
 import dev.portcullis.problem.Refusal;
+import dev.portcullis.settings.DeploymentConfig;
 import dev.portcullis.team.Team;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.json.Json;
+import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /** Hosts as the administrator sees them: listing, details with policy results, transfer, deletion. */
@@ -38,33 +47,94 @@ public class HostService {
     @EJB
     private ActivityLog activities;
 
-    /** A host with its applicable policies and their responses. */
-    public record HostDetail(Host host, List<HostPolicy> policies) {
+    @Inject
+    private DeploymentConfig config;
+
+    /** How many sign-ins the host details show, newest first. */
+    public static final int RECENT_SIGN_INS = 10;
+
+    /** A host with its applicable policies and responses, its certificates and its latest sign-ins. */
+    public record HostDetail(Host host, List<HostPolicy> policies, List<IssuedCertificate> certificates,
+                             List<SignInRecord> signIns) {
     }
 
-    /** Which hosts to list: every host, those in no team, or one team's. */
-    public sealed interface TeamFilter {
-        record Any() implements TeamFilter { }
-        record NoTeam() implements TeamFilter { }
-        record OfTeam(long teamId) implements TeamFilter { }
-    }
-
-    public List<Host> list(TeamFilter filter, int page, int perPage) {
-        int size = Math.max(1, Math.min(perPage, MAX_PER_PAGE));
-        jakarta.persistence.TypedQuery<Host> query;
-        if (filter instanceof TeamFilter.OfTeam team) {
-            query = em.createNamedQuery("Host.byTeam", Host.class).setParameter("teamId", team.teamId());
-        } else if (filter instanceof TeamFilter.NoTeam) {
-            query = em.createNamedQuery("Host.inNoTeam", Host.class);
-        } else {
-            query = em.createNamedQuery("Host.all", Host.class);
+    /** One page of the hosts matching {@code search}; {@code page} counts from 0. */
+    public List<Host> list(HostSearch search, int page, int perPage) {
+        if (page < 0 || perPage < 1 || perPage > MAX_PER_PAGE) {
+            throw new IllegalArgumentException("page " + page + ", per_page " + perPage);
         }
-        return query.setFirstResult(Math.max(0, page) * size).setMaxResults(size).getResultList();
+        requireFilterTargets(search);
+        String direction = search.descending() ? " DESC" : " ASC";
+        String order = " ORDER BY h." + search.orderKey().field + direction
+                + (search.orderKey() == HostSearch.OrderKey.ID ? "" : ", h.id" + direction);
+        TypedQuery<Host> query = em.createQuery("SELECT h FROM " + from(search) + where(search) + order, Host.class);
+        bind(query, search);
+        return query.setFirstResult(Math.multiplyExact(page, perPage)).setMaxResults(perPage).getResultList();
+    }
+
+    /** How many hosts match {@code search}, counted by the database. */
+    public long count(HostSearch search) {
+        requireFilterTargets(search);
+        TypedQuery<Long> query = em.createQuery("SELECT COUNT(h) FROM " + from(search) + where(search), Long.class);
+        bind(query, search);
+        return query.getSingleResult();
+    }
+
+    private void requireFilterTargets(HostSearch search) {
+        if (search.team() instanceof HostSearch.TeamFilter.OfTeam team && em.find(Team.class, team.teamId()) == null) {
+            throw Refusal.notFound("Team " + team.teamId());
+        }
+        if (search.policyId() != null && em.find(Policy.class, search.policyId()) == null) {
+            throw Refusal.notFound("Policy " + search.policyId());
+        }
+    }
+
+    private static String from(HostSearch search) {
+        return search.policyId() == null ? "Host h" : "Host h, PolicyResult r";
+    }
+
+    // Built from fixed fragments only: user input travels as parameters, the order key is an enum.
+    private static String where(HostSearch search) {
+        List<String> conditions = new ArrayList<>();
+        if (search.team() instanceof HostSearch.TeamFilter.OfTeam) {
+            conditions.add("h.teamId = :teamId");
+        } else if (search.team() instanceof HostSearch.TeamFilter.NoTeam) {
+            conditions.add("h.teamId IS NULL");
+        }
+        if (search.policyId() != null) {
+            String verdict = search.policyResponse() == null ? "r.passes IS NOT NULL"
+                    : search.policyResponse() == HostSearch.PolicyResponse.PASSING ? "r.passes = TRUE" : "r.passes = FALSE";
+            // A join, not EXISTS: (host_id, policy_id) is the results' key, so a host appears at most once, and
+            // EclipseLink binds a boolean literal inside a subquery as 0/1, which H2 2.x refuses to compare.
+            conditions.add("r.hostId = h.id AND r.policyId = :policyId AND " + verdict);
+        }
+        if (search.text() != null) {
+            conditions.add("(LOWER(h.hostname) LIKE :lowerText ESCAPE '!' OR h.hardwareUuid LIKE :upperText ESCAPE '!')");
+        }
+        return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+    }
+
+    private static void bind(TypedQuery<?> query, HostSearch search) {
+        if (search.team() instanceof HostSearch.TeamFilter.OfTeam team) {
+            query.setParameter("teamId", team.teamId());
+        }
+        if (search.policyId() != null) {
+            query.setParameter("policyId", search.policyId());
+        }
+        if (search.text() != null) {
+            String escaped = search.text().strip().replace("!", "!!").replace("%", "!%").replace("_", "!_");
+            query.setParameter("lowerText", "%" + escaped.toLowerCase(Locale.ROOT) + "%");
+            query.setParameter("upperText", "%" + escaped.toUpperCase(Locale.ROOT) + "%");
+        }
     }
 
     public HostDetail get(long id) {
         Host host = find(id);
-        return new HostDetail(host, policies.onHost(host));
+        List<IssuedCertificate> certificates = em.createNamedQuery("IssuedCertificate.byHost", IssuedCertificate.class)
+                .setParameter("hostId", id).getResultList();
+        List<SignInRecord> signIns = em.createNamedQuery("SignInRecord.byHost", SignInRecord.class)
+                .setParameter("hostId", id).setMaxResults(RECENT_SIGN_INS).getResultList();
+        return new HostDetail(host, policies.onHost(host), certificates, signIns);
     }
 
     public Host find(long id) {
@@ -116,26 +186,43 @@ public class HostService {
         find(id).setRefetchRequested(true);
     }
 
-    /** The host's device token for its My device URL, created on first use. */
+    /** The host's device token for its My device URL, created or rotated as needed. */
     public String ensureDeviceToken(long hostId) {
-        Host host = find(hostId);
-        if (host.deviceToken() == null) {
-            String token;
-            do {
-                byte[] bytes = new byte[32];
-                RANDOM.nextBytes(bytes);
-                token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-            } while (byDeviceToken(token).isPresent());
-            host.assignDeviceToken(token);
+        return ensureDeviceToken(find(hostId));
+    }
+
+    /**
+     * The device token of a host already read in this transaction. A token past half its TTL is
+     * replaced, so a link handed out now stays valid for at least half the TTL. A fresh token
+     * costs no query: this runs on every blocked sign-in.
+     */
+    public String ensureDeviceToken(Host host) {
+        Instant now = Instant.now();
+        Instant cutoff = now.minus(config.deviceTokenTtl().dividedBy(2));
+        if (host.deviceToken() != null && !host.deviceTokenIssuedBefore(cutoff)) {
+            return host.deviceToken();
         }
+        em.createNamedQuery("Host.rotateDeviceToken").setParameter("token", newDeviceToken())
+                .setParameter("now", now).setParameter("id", host.id()).setParameter("cutoff", cutoff).executeUpdate();
+        // Whether this call or a racing one rotated it, the row now holds the current token.
+        em.refresh(host);
         return host.deviceToken();
     }
 
+    /** The host whose current device token this is; an unknown or expired token finds nothing. */
     public Optional<Host> byDeviceToken(String token) {
         if (token == null || token.isBlank() || token.length() > 64) {
             return Optional.empty();
         }
+        Instant oldestValid = Instant.now().minus(config.deviceTokenTtl());
         return em.createNamedQuery("Host.byDeviceToken", Host.class).setParameter("token", token)
-                .getResultStream().findFirst();
+                .getResultStream().findFirst().filter(h -> !h.deviceTokenIssuedBefore(oldestValid));
+    }
+
+    // 256 random bits; the unique index on device_token would refuse the impossible duplicate.
+    private static String newDeviceToken() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 }

@@ -26,6 +26,7 @@ public final class DeploymentConfig {
     private final Duration policyUpdateInterval;
     private final Duration sessionLifetime;
     private final Duration signInRetention;
+    private final Duration deviceTokenTtl;
 
     private DeploymentConfig(UnaryOperator<String> source) {
         this.serverUrl = trimSlash(read(source, "portcullis.server.url", "PORTCULLIS_SERVER_URL").orElse(null));
@@ -54,6 +55,11 @@ public final class DeploymentConfig {
             throw new IllegalArgumentException("sign-in retention days must be 0 (keep forever) or more, not " + retentionDays);
         }
         this.signInRetention = Duration.ofDays(retentionDays);
+        this.deviceTokenTtl = Duration.ofSeconds(Long.parseLong(read(source,
+                "portcullis.device.token.ttl.seconds", "PORTCULLIS_DEVICE_TOKEN_TTL_SECONDS").orElse("3600")));
+        if (deviceTokenTtl.isNegative() || deviceTokenTtl.isZero()) {
+            throw new IllegalArgumentException("device token TTL must be a positive number of seconds");
+        }
     }
 
     private static SerialFormat parseSerialFormat(String text) {
@@ -114,6 +120,8 @@ public final class DeploymentConfig {
     public Duration sessionLifetime() { return sessionLifetime; }
     /** How long sign-in records are kept; zero keeps them forever. */
     public Duration signInRetention() { return signInRetention; }
+    /** How long a device token (the My device link) is accepted after it was issued. */
+    public Duration deviceTokenTtl() { return deviceTokenTtl; }
 
     @Override
     public String toString() {
@@ -122,7 +130,8 @@ public final class DeploymentConfig {
                 + ", serialFormat=" + serialFormat.name().toLowerCase(Locale.ROOT)
                 + ", trustedProxies=" + trustedProxies + ", clockSkew=" + clockSkew + ", scepCooldown=" + scepCooldown
                 + ", policyUpdateInterval=" + policyUpdateInterval + ", sessionLifetime=" + sessionLifetime
-                + ", signInRetention=" + signInRetention.toDays() + "d";
+                + ", signInRetention=" + signInRetention.toDays() + "d"
+                + ", deviceTokenTtl=" + deviceTokenTtl;
     }
 
     /** Used only by the list accessor in tests and logs. */

@@ -76,4 +76,12 @@ class DeploymentConfigTest {
         assertThrows(IllegalArgumentException.class,
                 () -> config(Map.of("portcullis.signin.retention.days", "-1")));
     }
+
+    @Test
+    void deviceTokenTtlDefaultsToAnHourAndMustBePositive() {
+        assertEquals(java.time.Duration.ofHours(1), config(Map.of()).deviceTokenTtl());
+        assertEquals(java.time.Duration.ofSeconds(90),
+                config(Map.of("env:PORTCULLIS_DEVICE_TOKEN_TTL_SECONDS", "90")).deviceTokenTtl());
+        assertThrows(IllegalArgumentException.class, () -> config(Map.of("portcullis.device.token.ttl.seconds", "0")));
+    }
 }

@@ -60,8 +60,6 @@ class OktaSignInIT {
     static final String AUDIENCE = "https://www.okta.com/saml2/service-provider/spportcullistest";
     static final String ACS = "https://portcullis-test.okta.com/sso/saml2/0oaportcullis";
     static final String NAME_ID = "alice@example.com";
-    static final int CADDY_PORT = 9443;
-    static final int NGINX_PORT = 9444;
     static final String SSO_PATH = "/api/fleet/conditional_access/idp/sso";
 
     static PortcullisServer server;
@@ -145,7 +143,11 @@ class OktaSignInIT {
         }
         server.setServerProperty("portcullis.cert.serial.format", kind == MtlsProxy.Kind.CADDY ? "decimal" : "hex");
         server.restart();
-        int port = kind == MtlsProxy.Kind.CADDY ? CADDY_PORT : NGINX_PORT;
+        // A free port, not a fixed one: other Portcullis servers on this machine take ports at offsets.
+        int port;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = probe.getLocalPort();
+        }
         proxy = MtlsProxy.start(kind, dir.resolve(kind.name().toLowerCase()), port, "okta.portcullis.test",
                 proxyTls.cert(), proxyTls.key(), caPem, server.baseUrl());
     }
@@ -213,6 +215,15 @@ class OktaSignInIT {
         assertTrue(page.body().contains("Action required"), page.body());
         assertTrue(page.body().contains(compliance.getString("name")), page.body());
         assertTrue(page.body().contains("Turn on FileVault"), "the resolution text is shown");
+
+        JsonObject host = Fixtures.ok(server.admin().get("/api/v1/fleet/hosts/identifier/" + agent.hardwareUuid()))
+                .getJsonObject("host");
+        var signIns = host.getJsonArray("sign_ins");
+        assertEquals("blocked", signIns.getJsonObject(0).getString("outcome"), host.toString());
+        assertEquals(NAME_ID, signIns.getJsonObject(0).getString("name_id"));
+        assertEquals("policies are failing", signIns.getJsonObject(0).getString("reason"));
+        assertEquals("allowed", signIns.getJsonObject(signIns.size() - 1).getString("outcome"), "older first sign-ins");
+        assertEquals("valid", host.getJsonArray("conditional_access_certificates").getJsonObject(0).getString("status"));
     }
 
     @Test

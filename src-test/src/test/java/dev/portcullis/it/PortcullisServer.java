@@ -198,9 +198,13 @@ public final class PortcullisServer {
         process = null;
     }
 
-    /** A system property for the server's next start (see {@link #restart()}). */
+    /** A system property for the server's next start (see {@link #restart()}); null removes it. */
     public synchronized void setServerProperty(String key, String value) {
-        serverProperties.put(key, value);
+        if (value == null) {
+            serverProperties.remove(key);
+        } else {
+            serverProperties.put(key, value);
+        }
     }
 
     /** Stops and starts the server on the same data directory. */

@@ -1,6 +1,9 @@
 package dev.portcullis.web.api;
 
+import dev.portcullis.audit.SignInRecord;
+import dev.portcullis.ca.IssuedCertificate;
 import dev.portcullis.host.Host;
+import dev.portcullis.host.HostSearch;
 import dev.portcullis.host.HostService;
 import dev.portcullis.problem.Refusal;
 import dev.portcullis.settings.DeploymentConfig;
@@ -9,7 +12,6 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -21,6 +23,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** Enrolled hosts: list, details with policy responses, transfer, refetch, delete. */
@@ -45,10 +48,30 @@ public class HostsResource {
     public record HostDetailJson(long id, String uuid, String hostname, String displayName, String platform,
                                  String osVersion, Long teamId, Instant seenTime, Instant lastEnrolledAt,
                                  Instant policyUpdatedAt, boolean refetchRequested, Instant createdAt,
-                                 boolean bypassPending, List<PolicyJson.OnHost> policies) {
+                                 boolean bypassPending, List<PolicyJson.OnHost> policies,
+                                 List<CertificateJson> conditionalAccessCertificates, List<SignInJson> signIns) {
+    }
+
+    /** A certificate issued to the host; {@code status} is valid, expired, revoked or not_yet_valid. */
+    public record CertificateJson(String serial, Instant notValidBefore, Instant notValidAfter, String status) {
+
+        static CertificateJson of(IssuedCertificate c, Instant now) {
+            return new CertificateJson(c.serialHex(), c.notBefore(), c.notAfter(),
+                    c.statusAt(now).name().toLowerCase(Locale.ROOT));
+        }
+    }
+
+    public record SignInJson(Instant createdAt, String outcome, String reason, String nameId) {
+
+        static SignInJson of(SignInRecord r) {
+            return new SignInJson(r.createdAt(), r.outcome().name().toLowerCase(Locale.ROOT), r.reason(), r.nameId());
+        }
     }
 
     public record HostsOut(List<HostJson> hosts) {
+    }
+
+    public record CountOut(long count) {
     }
 
     public record HostOut(HostDetailJson host) {
@@ -69,15 +92,28 @@ public class HostsResource {
     @Inject
     private DeploymentConfig config;
 
-    /** {@code team_id} absent: every host; 0: hosts in no team (Fleet's "No team"); else that team's. */
+    /**
+     * Fleet's host list. {@code team_id} absent: every host; 0: hosts in no team (Fleet's "No team");
+     * else that team's. {@code page} counts from 0; {@code per_page} is at most
+     * {@value HostService#MAX_PER_PAGE} (more is refused, never silently cut).
+     */
     @GET
-    public HostsOut list(@QueryParam("team_id") Long teamId, @QueryParam("page") @DefaultValue("0") int page,
-                         @QueryParam("per_page") @DefaultValue("100") int perPage) {
-        if (page < 0) throw Refusal.invalid("page", "page must not be negative");
-        if (perPage < 1) throw Refusal.invalid("per_page", "per_page must be at least 1");
-        HostService.TeamFilter filter = teamId == null ? new HostService.TeamFilter.Any()
-                : teamId == 0 ? new HostService.TeamFilter.NoTeam() : new HostService.TeamFilter.OfTeam(teamId);
-        return new HostsOut(hosts.list(filter, page, perPage).stream().map(HostJson::of).toList());
+    public HostsOut list(@QueryParam("team_id") String teamId, @QueryParam("policy_id") String policyId,
+                         @QueryParam("policy_response") String policyResponse, @QueryParam("query") String query,
+                         @QueryParam("order_key") String orderKey, @QueryParam("order_direction") String orderDirection,
+                         @QueryParam("page") String page, @QueryParam("per_page") String perPage) {
+        HostSearch search = HostListParams.search(teamId, policyId, policyResponse, query, orderKey, orderDirection);
+        int pageNumber = HostListParams.page(page);
+        int size = HostListParams.perPage(perPage);
+        return new HostsOut(hosts.list(search, pageNumber, size).stream().map(HostJson::of).toList());
+    }
+
+    /** How many hosts the same filters match (paging and order are ignored, as in Fleet). */
+    @GET
+    @Path("count")
+    public CountOut count(@QueryParam("team_id") String teamId, @QueryParam("policy_id") String policyId,
+                          @QueryParam("policy_response") String policyResponse, @QueryParam("query") String query) {
+        return new CountOut(hosts.count(HostListParams.search(teamId, policyId, policyResponse, query, null, null)));
     }
 
     @GET
@@ -85,9 +121,12 @@ public class HostsResource {
     public HostOut get(@PathParam("id") long id) {
         HostService.HostDetail d = hosts.get(id);
         Host h = d.host();
+        Instant now = Instant.now();
         return new HostOut(new HostDetailJson(h.id(), h.hardwareUuid(), h.hostname(), h.hostname(), h.platform(),
                 h.osVersion(), h.teamId(), h.seenAt(), h.lastEnrolledAt(), h.policyUpdatedAt(), h.refetchRequested(),
-                h.createdAt(), h.bypassPending(), PolicyJson.OnHost.of(d.policies())));
+                h.createdAt(), h.bypassPending(), PolicyJson.OnHost.of(d.policies()),
+                d.certificates().stream().map(c -> CertificateJson.of(c, now)).toList(),
+                d.signIns().stream().map(SignInJson::of).toList()));
     }
 
     /** Fleet's lookup by identifier; here the hardware UUID, in any case. */
