@@ -67,7 +67,7 @@ public class AccessDecisionService {
         String reason = anyCritical ? "a critical policy is failing"
                 : settings.bypassDisabled() ? "policies are failing and bypass is disabled"
                 : "policies are failing";
-        return new AccessDecision.Blocked(host.id(), hosts.ensureDeviceToken(host.id()), failing, reason);
+        return new AccessDecision.Blocked(host.id(), hosts.deviceTokenFor(host.id()), failing, reason);
     }
 
     /** One conditional UPDATE: of any number of racing sign-ins, exactly one consumes the bypass. */

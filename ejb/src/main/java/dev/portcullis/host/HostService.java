@@ -1,5 +1,11 @@
 package dev.portcullis.host;
 
+import static dev.portcullis.user.SecurityRoles.ADMIN;
+import static dev.portcullis.user.SecurityRoles.MAINTAINER;
+import static dev.portcullis.user.SecurityRoles.OBSERVER;
+import static dev.portcullis.user.SecurityRoles.TEAM_MAINTAINER;
+import static dev.portcullis.user.SecurityRoles.TEAM_OBSERVER;
+
 import dev.portcullis.ca.CertificateRevocation;
 import dev.portcullis.audit.ActivityLog;
 import dev.portcullis.audit.ActivityType;
@@ -7,8 +13,11 @@ import dev.portcullis.policy.HostPolicy;
 import dev.portcullis.policy.PolicyService;
 import dev.portcullis.problem.Refusal;
 import dev.portcullis.team.Team;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import dev.portcullis.user.TeamScope;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.persistence.EntityManager;
@@ -21,6 +30,7 @@ import java.util.Optional;
 
 /** Hosts as the administrator sees them: listing, details with policy results, transfer, deletion. */
 @Stateless
+@PermitAll
 public class HostService {
 
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -38,6 +48,9 @@ public class HostService {
     @EJB
     private ActivityLog activities;
 
+    @EJB
+    private TeamScope scope;
+
     /** A host with its applicable policies and their responses. */
     public record HostDetail(Host host, List<HostPolicy> policies) {
     }
@@ -49,7 +62,10 @@ public class HostService {
         record OfTeam(long teamId) implements TeamFilter { }
     }
 
+    /** A user with team roles must ask for one of their teams. */
+    @RolesAllowed({ADMIN, MAINTAINER, OBSERVER, TEAM_MAINTAINER, TEAM_OBSERVER})
     public List<Host> list(TeamFilter filter, int page, int perPage) {
+        scope.requireRead(filter instanceof TeamFilter.OfTeam team ? team.teamId() : null);
         int size = Math.max(1, Math.min(perPage, MAX_PER_PAGE));
         jakarta.persistence.TypedQuery<Host> query;
         if (filter instanceof TeamFilter.OfTeam team) {
@@ -62,8 +78,10 @@ public class HostService {
         return query.setFirstResult(Math.max(0, page) * size).setMaxResults(size).getResultList();
     }
 
+    @RolesAllowed({ADMIN, MAINTAINER, OBSERVER, TEAM_MAINTAINER, TEAM_OBSERVER})
     public HostDetail get(long id) {
         Host host = find(id);
+        scope.requireRead(host.teamId());
         return new HostDetail(host, policies.onHost(host));
     }
 
@@ -85,7 +103,9 @@ public class HostService {
     }
 
     /** Moves hosts to a team, or to no team when {@code teamId} is null. */
+    @RolesAllowed({ADMIN, MAINTAINER, TEAM_MAINTAINER})
     public void transfer(Long teamId, List<Long> hostIds, String actorEmail) {
+        TeamScope.CallerRoles caller = scope.requireWrite(teamId);
         if (teamId != null && em.find(Team.class, teamId) == null) {
             throw Refusal.notFound("Team " + teamId);
         }
@@ -95,7 +115,9 @@ public class HostService {
         JsonArrayBuilder moved = Json.createArrayBuilder();
         for (Long id : new LinkedHashSet<>(hostIds)) {
             if (id == null) throw Refusal.invalid("hosts", "hosts must not contain null");
-            find(id).moveToTeam(teamId);
+            Host host = find(id);
+            if (!caller.mayWrite(host.teamId())) throw Refusal.forbidden("forbidden");
+            host.moveToTeam(teamId);
             moved.add(id);
         }
         var details = Json.createObjectBuilder().add("host_ids", moved);
@@ -104,20 +126,32 @@ public class HostService {
     }
 
     /** Deletes the host and its policy results, and revokes its certificates in the same transaction. */
+    @RolesAllowed({ADMIN, MAINTAINER, TEAM_MAINTAINER})
     public void delete(long id) {
         Host host = find(id);
+        scope.requireWrite(host.teamId());
         revocation.revokeAllForHost(id);
         em.createNamedQuery("PolicyResult.deleteByHost").setParameter("hostId", id).executeUpdate();
         em.remove(host);
     }
 
     /** Asks the agent to run its policies again at its next distributed read. */
+    @RolesAllowed({ADMIN, MAINTAINER, TEAM_MAINTAINER})
     public void requestRefetch(long id) {
-        find(id).setRefetchRequested(true);
+        Host host = find(id);
+        scope.requireWrite(host.teamId());
+        host.setRefetchRequested(true);
     }
 
     /** The host's device token for its My device URL, created on first use. */
+    @RolesAllowed({ADMIN, MAINTAINER, TEAM_MAINTAINER})
     public String ensureDeviceToken(long hostId) {
+        scope.requireWrite(find(hostId).teamId());
+        return deviceTokenFor(hostId);
+    }
+
+    /** The same for the sign-in flow, which has no signed-in caller: the token goes only to the device. */
+    public String deviceTokenFor(long hostId) {
         Host host = find(hostId);
         if (host.deviceToken() == null) {
             String token;

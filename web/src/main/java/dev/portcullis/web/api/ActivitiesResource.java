@@ -19,7 +19,7 @@ import java.util.List;
 
 /** The activity feed, newest first. */
 @Path("v1/fleet/activities")
-@AdminOnly
+@Authenticated
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class ActivitiesResource {

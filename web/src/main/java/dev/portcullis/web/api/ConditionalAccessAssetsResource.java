@@ -23,7 +23,7 @@ import java.time.Duration;
  * certificate, and single-use SCEP challenges.
  */
 @Path("v1/fleet/conditional_access")
-@AdminOnly
+@Authenticated
 @RequestScoped
 public class ConditionalAccessAssetsResource {
 

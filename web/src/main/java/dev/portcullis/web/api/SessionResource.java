@@ -1,15 +1,14 @@
 package dev.portcullis.web.api;
 
-import dev.portcullis.user.User;
 import dev.portcullis.user.UserService;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.NotAuthorizedException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -58,15 +57,15 @@ public class SessionResource {
 
     @POST
     @Path("fleet/login")
-    public LoginOut login(LoginIn body) {
+    public LoginOut login(LoginIn body, @Context HttpServletRequest request) {
         Bodies.required(body);
-        UserService.LoginOutcome out = users.login(body.email(), body.password());
+        UserService.LoginOutcome out = users.login(body.email(), body.password(), request.getRemoteAddr());
         return new LoginOut(UserJson.of(out.user()), out.token(), List.of());
     }
 
     @POST
     @Path("fleet/logout")
-    @AdminOnly
+    @Authenticated
     public Map<String, Object> logout(@Context HttpHeaders headers) {
         users.logout(bearer(headers));
         return Map.of();
@@ -74,14 +73,12 @@ public class SessionResource {
 
     @GET
     @Path("fleet/me")
-    @AdminOnly
-    public Map<String, Object> me(@Context HttpHeaders headers) {
-        User user = users.authenticate(bearer(headers)).orElseThrow(() -> new NotAuthorizedException("Bearer"));
-        return Map.of("user", UserJson.of(user));
+    @Authenticated
+    public Map<String, Object> me() {
+        return Map.of("user", UserJson.of(users.me()));
     }
 
     private static String bearer(HttpHeaders headers) {
-        String header = headers.getHeaderString(HttpHeaders.AUTHORIZATION);
-        return header == null || header.length() < 7 ? null : header.substring(7).strip();
+        return BearerTokenMechanism.bearer(headers.getHeaderString(HttpHeaders.AUTHORIZATION));
     }
 }
