@@ -249,6 +249,62 @@ class RolesIT {
         return tests.stream();
     }
 
+    /** Endpoints that take no bearer token (or are covered by their own test), as "METHOD /path" with {} for parameters. */
+    private static final Set<String> NOT_IN_TABLE = Set.of(
+            "POST /api/v1/setup", "POST /api/v1/fleet/login",
+            "POST /api/v1/fleet/logout", // UsersIT.logoutEndsTheSession
+            "GET /api/v1/fleet/device/{}/policies", "POST /api/v1/fleet/device/{}/refetch",
+            "POST /api/v1/fleet/device/{}/bypass_conditional_access");
+
+    /** Reads the JAX-RS annotations of web/api, so an endpoint added without a row here fails the build. */
+    @org.junit.jupiter.api.Test
+    void theTableCoversEveryEndpointInWebApi() throws java.io.IOException {
+        java.nio.file.Path dir = java.nio.file.Path.of("..", "web", "src", "main", "java", "dev", "portcullis", "web", "api");
+        Set<String> declared = new java.util.TreeSet<>();
+        try (Stream<java.nio.file.Path> files = java.nio.file.Files.list(dir)) {
+            for (java.nio.file.Path file : files.filter(f -> f.toString().endsWith("Resource.java")).toList()) {
+                declared.addAll(endpointsIn(java.nio.file.Files.readAllLines(file)));
+            }
+        }
+        Set<String> listed = table().stream().map(r -> r.method() + " " + normalise(r.path()))
+                .collect(Collectors.toCollection(java.util.TreeSet::new));
+        listed.addAll(NOT_IN_TABLE);
+        Set<String> missing = new java.util.TreeSet<>(declared);
+        missing.removeAll(listed);
+        assertTrue(declared.size() > 30, "found only " + declared);
+        assertTrue(missing.isEmpty(), "endpoints without a row in RolesIT.table(): " + missing);
+    }
+
+    private static List<String> endpointsIn(List<String> lines) {
+        java.util.regex.Pattern path = java.util.regex.Pattern.compile("^\\s*@Path\\(\"([^\"]*)\"\\)");
+        java.util.regex.Pattern verb = java.util.regex.Pattern.compile("^\\s*@(GET|POST|PUT|PATCH|DELETE)\\s*$");
+        String base = null;
+        String method = null;
+        String sub = "";
+        List<String> found = new ArrayList<>();
+        for (String line : lines) {
+            var p = path.matcher(line);
+            var v = verb.matcher(line);
+            if (base == null && p.find()) {
+                base = p.group(1);
+            } else if (v.find()) {
+                method = v.group(1);
+                sub = "";
+            } else if (method != null && p.find()) {
+                sub = p.group(1);
+            } else if (method != null && line.strip().startsWith("public ")) {
+                found.add(method + " " + normalise("/api/" + base + (sub.isEmpty() ? "" : "/" + sub)));
+                method = null;
+            }
+        }
+        return found;
+    }
+
+    private static String normalise(String path) {
+        String p = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
+        return p.replaceAll("\\{[^}]*}", "{}").replaceAll("/[0-9]+(?=/|$)", "/{}").replaceAll("//+", "/");
+    }
+
     @org.junit.jupiter.api.Test
     void observerReadsButCannotChangeConditionalAccess(PortcullisServer server) {
         World w = world(server);
