@@ -70,6 +70,14 @@ class UsersIT {
         assertEquals(teamId, role.getJsonNumber("id").longValue());
         assertEquals(team.getString("name"), role.getString("name"));
         assertEquals("observer", role.getString("role"));
+
+        String email = user.getString("email");
+        JsonObject login = Fixtures.ok(server.api().post("/api/v1/fleet/login",
+                "{\"email\": \"%s\", \"password\": \"%s\"}".formatted(email, PASSWORD)));
+        assertEquals(teamId, login.getJsonArray("available_teams").getJsonObject(0).getJsonNumber("id").longValue());
+        JsonObject me = Fixtures.ok(server.api().withToken(login.getString("token")).get("/api/v1/fleet/me"));
+        assertEquals("observer", me.getJsonObject("user").getJsonArray("teams").getJsonObject(0).getString("role"));
+        assertEquals(1, me.getJsonArray("available_teams").size());
     }
 
     @Test

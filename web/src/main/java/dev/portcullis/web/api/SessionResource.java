@@ -37,7 +37,11 @@ public class SessionResource {
     public record LoginIn(String email, String password) {
     }
 
-    public record LoginOut(UserJson user, String token, List<Object> availableTeams) {
+    public record LoginOut(UserJson user, String token, List<AvailableTeam> availableTeams) {
+    }
+
+    /** A team the user has a role in, as Fleet lists them beside the user. */
+    public record AvailableTeam(long id, String name) {
     }
 
     @Inject
@@ -60,7 +64,8 @@ public class SessionResource {
     public LoginOut login(LoginIn body, @Context HttpServletRequest request) {
         Bodies.required(body);
         UserService.LoginOutcome out = users.login(body.email(), body.password(), request.getRemoteAddr());
-        return new LoginOut(UserJson.of(out.user()), out.token(), List.of());
+        UserJson user = UserJson.of(out.user());
+        return new LoginOut(user, out.token(), availableTeams(user));
     }
 
     @POST
@@ -75,7 +80,12 @@ public class SessionResource {
     @Path("fleet/me")
     @Authenticated
     public Map<String, Object> me() {
-        return Map.of("user", UserJson.of(users.me()));
+        UserJson user = UserJson.of(users.me());
+        return Map.of("user", user, "available_teams", availableTeams(user));
+    }
+
+    private static List<AvailableTeam> availableTeams(UserJson user) {
+        return user.teams().stream().map(t -> new AvailableTeam(t.id(), t.name())).toList();
     }
 
     private static String bearer(HttpHeaders headers) {
