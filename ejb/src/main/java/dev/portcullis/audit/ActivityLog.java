@@ -1,5 +1,11 @@
 package dev.portcullis.audit;
 
+import static dev.portcullis.user.SecurityRoles.ADMIN;
+import static dev.portcullis.user.SecurityRoles.MAINTAINER;
+import static dev.portcullis.user.SecurityRoles.OBSERVER;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import dev.portcullis.problem.Refusal;
 import jakarta.ejb.Stateless;
 import jakarta.json.JsonObject;
@@ -13,6 +19,7 @@ import java.util.Objects;
 
 /** Writes the activity feed. Joins the caller's transaction: a change that rolls back leaves no trace. */
 @Stateless
+@PermitAll
 public class ActivityLog {
 
     // The columns a client may sort by, as Fleet names them.
@@ -32,11 +39,13 @@ public class ActivityLog {
         em.persist(new Activity(type, actorEmail, details == null ? null : details.toString(), Instant.now()));
     }
 
+    @RolesAllowed({ADMIN, MAINTAINER, OBSERVER})
     public List<Activity> latest(int limit) {
         return em.createNamedQuery("Activity.latest", Activity.class).setMaxResults(limit).getResultList();
     }
 
     /** One zero-based page, ordered by {@code orderKey} (id, created_at or type), ties broken by id. */
+    @RolesAllowed({ADMIN, MAINTAINER, OBSERVER})
     public Page page(int page, int perPage, String orderKey, boolean descending) {
         String column = ORDER_KEYS.get(orderKey);
         if (column == null) {

@@ -4,6 +4,11 @@ package dev.portcullis.audit;
 public enum ActivityType {
     USER_LOGGED_IN("user_logged_in"),
     CREATED_USER("created_user"),
+    DELETED_USER("deleted_user"),
+    CHANGED_USER_GLOBAL_ROLE("changed_user_global_role"),
+    DELETED_USER_GLOBAL_ROLE("deleted_user_global_role"),
+    CHANGED_USER_TEAM_ROLE("changed_user_team_role"),
+    DELETED_USER_TEAM_ROLE("deleted_user_team_role"),
     EDITED_CONDITIONAL_ACCESS("edited_conditional_access_okta"),
     DELETED_CONDITIONAL_ACCESS("deleted_conditional_access_okta"),
     EDITED_APP_CONFIG("edited_app_config"),

@@ -1,5 +1,11 @@
 package dev.portcullis.audit;
 
+import static dev.portcullis.user.SecurityRoles.ADMIN;
+import static dev.portcullis.user.SecurityRoles.MAINTAINER;
+import static dev.portcullis.user.SecurityRoles.OBSERVER;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -17,6 +23,7 @@ import java.util.Set;
 
 /** Reads the sign-in decisions for the administrator and drops those past their retention. */
 @Stateless
+@PermitAll
 public class SignInLog {
 
     @PersistenceContext(unitName = "portcullis")
@@ -42,6 +49,7 @@ public class SignInLog {
     }
 
     /** Newest first; the page's failing policies are named in one query. */
+    @RolesAllowed({ADMIN, MAINTAINER, OBSERVER})
     public Page search(Query q) {
         StringBuilder jpql = new StringBuilder("SELECT r FROM SignInRecord r WHERE 1 = 1");
         Map<String, Object> params = new HashMap<>();

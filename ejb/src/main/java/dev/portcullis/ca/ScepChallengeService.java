@@ -1,8 +1,13 @@
 package dev.portcullis.ca;
 
+import static dev.portcullis.user.SecurityRoles.ADMIN;
+import static dev.portcullis.user.SecurityRoles.MAINTAINER;
+
 import dev.portcullis.audit.ActivityLog;
 import dev.portcullis.audit.ActivityType;
 import dev.portcullis.problem.Refusal;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.json.Json;
@@ -16,6 +21,7 @@ import java.util.List;
 
 /** Single-use SCEP challenges for MDMs that put a per-host value in the profile. */
 @Stateless
+@PermitAll
 public class ScepChallengeService {
 
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -35,6 +41,7 @@ public class ScepChallengeService {
     }
 
     /** Returns the challenge once; afterwards only its digest exists. */
+    @RolesAllowed({ADMIN, MAINTAINER})
     public MintedChallenge mint(Duration ttl, String actorEmail) {
         if (ttl.isNegative() || ttl.isZero() || ttl.compareTo(MAX_TTL) > 0) {
             throw Refusal.invalid("ttl_seconds", "must be between 1 second and 30 days");
@@ -58,6 +65,7 @@ public class ScepChallengeService {
     }
 
     /** Every minted challenge, newest first, at most {@code limit}. */
+    @RolesAllowed({ADMIN, MAINTAINER})
     public List<ChallengeSummary> list(int limit) {
         return em.createNamedQuery("ScepChallenge.all", ScepChallenge.class).setMaxResults(limit)
                 .getResultStream().map(ChallengeSummary::of).toList();

@@ -1,5 +1,11 @@
 package dev.portcullis.host;
 
+import static dev.portcullis.user.SecurityRoles.ADMIN;
+import static dev.portcullis.user.SecurityRoles.MAINTAINER;
+import static dev.portcullis.user.SecurityRoles.OBSERVER;
+import static dev.portcullis.user.SecurityRoles.TEAM_MAINTAINER;
+import static dev.portcullis.user.SecurityRoles.TEAM_OBSERVER;
+
 import dev.portcullis.audit.SignInRecord;
 import dev.portcullis.ca.CertificateRevocation;
 import dev.portcullis.ca.IssuedCertificate;
@@ -11,6 +17,9 @@ import dev.portcullis.policy.PolicyService;
 import dev.portcullis.problem.Refusal;
 import dev.portcullis.settings.DeploymentConfig;
 import dev.portcullis.team.Team;
+import dev.portcullis.user.TeamScope;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.json.Json;
@@ -30,6 +39,7 @@ import java.util.Optional;
 
 /** Hosts as the administrator sees them: listing, details with policy results, transfer, deletion. */
 @Stateless
+@PermitAll
 public class HostService {
 
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -50,6 +60,9 @@ public class HostService {
     @Inject
     private DeploymentConfig config;
 
+    @EJB
+    private TeamScope scope;
+
     /** How many sign-ins the host details show, newest first. */
     public static final int RECENT_SIGN_INS = 10;
 
@@ -59,7 +72,9 @@ public class HostService {
     }
 
     /** One page of the hosts matching {@code search}; {@code page} counts from 0. */
+    @RolesAllowed({ADMIN, MAINTAINER, OBSERVER, TEAM_MAINTAINER, TEAM_OBSERVER})
     public List<Host> list(HostSearch search, int page, int perPage) {
+        requireReadScope(search);
         if (page < 0 || perPage < 1 || perPage > MAX_PER_PAGE) {
             throw new IllegalArgumentException("page " + page + ", per_page " + perPage);
         }
@@ -73,11 +88,18 @@ public class HostService {
     }
 
     /** How many hosts match {@code search}, counted by the database. */
+    @RolesAllowed({ADMIN, MAINTAINER, OBSERVER, TEAM_MAINTAINER, TEAM_OBSERVER})
     public long count(HostSearch search) {
+        requireReadScope(search);
         requireFilterTargets(search);
         TypedQuery<Long> query = em.createQuery("SELECT COUNT(h) FROM " + from(search) + where(search), Long.class);
         bind(query, search);
         return query.getSingleResult();
+    }
+
+    /** A user with team roles must ask for one of their teams. */
+    private void requireReadScope(HostSearch search) {
+        scope.requireRead(search.team() instanceof HostSearch.TeamFilter.OfTeam team ? team.teamId() : null);
     }
 
     private void requireFilterTargets(HostSearch search) {
@@ -128,8 +150,10 @@ public class HostService {
         }
     }
 
+    @RolesAllowed({ADMIN, MAINTAINER, OBSERVER, TEAM_MAINTAINER, TEAM_OBSERVER})
     public HostDetail get(long id) {
         Host host = find(id);
+        scope.requireRead(host.teamId());
         List<IssuedCertificate> certificates = em.createNamedQuery("IssuedCertificate.byHost", IssuedCertificate.class)
                 .setParameter("hostId", id).getResultList();
         List<SignInRecord> signIns = em.createNamedQuery("SignInRecord.byHost", SignInRecord.class)
@@ -155,7 +179,9 @@ public class HostService {
     }
 
     /** Moves hosts to a team, or to no team when {@code teamId} is null. */
+    @RolesAllowed({ADMIN, MAINTAINER, TEAM_MAINTAINER})
     public void transfer(Long teamId, List<Long> hostIds, String actorEmail) {
+        TeamScope.CallerRoles caller = scope.requireWrite(teamId);
         if (teamId != null && em.find(Team.class, teamId) == null) {
             throw Refusal.notFound("Team " + teamId);
         }
@@ -165,7 +191,9 @@ public class HostService {
         JsonArrayBuilder moved = Json.createArrayBuilder();
         for (Long id : new LinkedHashSet<>(hostIds)) {
             if (id == null) throw Refusal.invalid("hosts", "hosts must not contain null");
-            find(id).moveToTeam(teamId);
+            Host host = find(id);
+            if (!caller.mayWrite(host.teamId())) throw Refusal.forbidden("forbidden");
+            host.moveToTeam(teamId);
             moved.add(id);
         }
         var details = Json.createObjectBuilder().add("host_ids", moved);
@@ -174,21 +202,29 @@ public class HostService {
     }
 
     /** Deletes the host and its policy results, and revokes its certificates in the same transaction. */
+    @RolesAllowed({ADMIN, MAINTAINER, TEAM_MAINTAINER})
     public void delete(long id) {
         Host host = find(id);
+        scope.requireWrite(host.teamId());
         revocation.revokeAllForHost(id);
         em.createNamedQuery("PolicyResult.deleteByHost").setParameter("hostId", id).executeUpdate();
         em.remove(host);
     }
 
     /** Asks the agent to run its policies again at its next distributed read. */
+    @RolesAllowed({ADMIN, MAINTAINER, TEAM_MAINTAINER})
     public void requestRefetch(long id) {
-        find(id).setRefetchRequested(true);
+        Host host = find(id);
+        scope.requireWrite(host.teamId());
+        host.setRefetchRequested(true);
     }
 
     /** The host's device token for its My device URL, created or rotated as needed. */
+    @RolesAllowed({ADMIN, MAINTAINER, TEAM_MAINTAINER})
     public String ensureDeviceToken(long hostId) {
-        return ensureDeviceToken(find(hostId));
+        Host host = find(hostId);
+        scope.requireWrite(host.teamId());
+        return ensureDeviceToken(host);
     }
 
     /**

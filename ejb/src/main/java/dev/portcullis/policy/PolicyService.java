@@ -1,13 +1,22 @@
 package dev.portcullis.policy;
 
+import static dev.portcullis.user.SecurityRoles.ADMIN;
+import static dev.portcullis.user.SecurityRoles.MAINTAINER;
+import static dev.portcullis.user.SecurityRoles.OBSERVER;
+import static dev.portcullis.user.SecurityRoles.TEAM_MAINTAINER;
+import static dev.portcullis.user.SecurityRoles.TEAM_OBSERVER;
+
 import dev.portcullis.audit.ActivityLog;
 import dev.portcullis.audit.ActivityType;
 import dev.portcullis.host.Host;
 import dev.portcullis.problem.Refusal;
 import dev.portcullis.problem.Validation;
 import dev.portcullis.team.Team;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import dev.portcullis.user.TeamScope;
 import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -26,6 +35,7 @@ import java.util.Set;
  * and a policy outside that scope is "not found".
  */
 @Stateless
+@PermitAll
 public class PolicyService {
 
     @PersistenceContext(unitName = "portcullis")
@@ -34,11 +44,16 @@ public class PolicyService {
     @EJB
     private ActivityLog activities;
 
+    @EJB
+    private TeamScope scope;
+
     /** A policy with how many hosts pass and fail it. */
     public record PolicyStats(Policy policy, long passingHostCount, long failingHostCount) {
     }
 
+    @RolesAllowed({ADMIN, MAINTAINER, TEAM_MAINTAINER})
     public PolicyStats create(Long teamId, PolicyDraft draft, String actorEmail) {
+        scope.requireWrite(teamId);
         requireTeam(teamId);
         Validation v = new Validation();
         v.requireText(draft.name(), "name");
@@ -55,7 +70,9 @@ public class PolicyService {
         return new PolicyStats(policy, 0, 0);
     }
 
+    @RolesAllowed({ADMIN, MAINTAINER, TEAM_MAINTAINER})
     public PolicyStats update(Long teamId, long id, PolicyDraft draft, String actorEmail) {
+        scope.requireWrite(teamId);
         Policy policy = find(teamId, id);
         Validation v = new Validation();
         if (draft.name() != null) v.requireText(draft.name(), "name");
@@ -74,11 +91,16 @@ public class PolicyService {
         return stats(List.of(policy)).get(0);
     }
 
+    /** Global policies are readable by every role (team users see them as inherited). */
+    @RolesAllowed({ADMIN, MAINTAINER, OBSERVER, TEAM_MAINTAINER, TEAM_OBSERVER})
     public PolicyStats get(Long teamId, long id) {
+        if (teamId != null) scope.requireRead(teamId);
         return stats(List.of(find(teamId, id))).get(0);
     }
 
+    @RolesAllowed({ADMIN, MAINTAINER, OBSERVER, TEAM_MAINTAINER, TEAM_OBSERVER})
     public List<PolicyStats> list(Long teamId) {
+        if (teamId != null) scope.requireRead(teamId);
         requireTeam(teamId);
         List<Policy> policies = teamId == null
                 ? em.createNamedQuery("Policy.global", Policy.class).getResultList()
@@ -87,7 +109,9 @@ public class PolicyService {
     }
 
     /** Deletes the policies (in this scope) and their results; returns how many were deleted. */
+    @RolesAllowed({ADMIN, MAINTAINER, TEAM_MAINTAINER})
     public int delete(Long teamId, List<Long> ids, String actorEmail) {
+        scope.requireWrite(teamId);
         requireTeam(teamId);
         if (ids == null || ids.isEmpty()) {
             throw Refusal.invalid("ids", "ids must list at least one policy");

@@ -20,6 +20,8 @@ public class Refusal extends RuntimeException {
         NOT_FOUND,
         CONFLICT,
         INVALID,
+        /** Too many attempts; {@link #retryAfterSeconds()} says when to try again. */
+        RATE_LIMITED,
         /** An agent presented an unknown node key: osquery must enroll again. */
         NODE_INVALID
     }
@@ -30,11 +32,20 @@ public class Refusal extends RuntimeException {
 
     private final Kind kind;
     private final List<FieldError> errors;
+    private final long retryAfterSeconds;
 
     public Refusal(Kind kind, String message, List<FieldError> errors) {
         super(message, null, false, false);
         this.kind = kind;
         this.errors = List.copyOf(errors);
+        this.retryAfterSeconds = 0;
+    }
+
+    private Refusal(String message, long retryAfterSeconds) {
+        super(message, null, false, false);
+        this.kind = Kind.RATE_LIMITED;
+        this.errors = List.of(new FieldError("base", message));
+        this.retryAfterSeconds = retryAfterSeconds;
     }
 
     public Refusal(Kind kind, String message) {
@@ -61,10 +72,19 @@ public class Refusal extends RuntimeException {
         return new Refusal(Kind.UNAUTHENTICATED, message);
     }
 
+    public static Refusal forbidden(String message) {
+        return new Refusal(Kind.FORBIDDEN, message);
+    }
+
+    public static Refusal rateLimited(String message, long retryAfterSeconds) {
+        return new Refusal(message, Math.max(1, retryAfterSeconds));
+    }
+
     public static Refusal nodeInvalid(String message) {
         return new Refusal(Kind.NODE_INVALID, message);
     }
 
     public Kind kind() { return kind; }
     public List<FieldError> errors() { return errors; }
+    public long retryAfterSeconds() { return retryAfterSeconds; }
 }

@@ -1,5 +1,8 @@
 package dev.portcullis.profile;
 
+import static dev.portcullis.user.SecurityRoles.ADMIN;
+import static dev.portcullis.user.SecurityRoles.MAINTAINER;
+
 import dev.portcullis.keys.KeyVault;
 import dev.portcullis.problem.Refusal;
 import dev.portcullis.settings.DeploymentConfig;
@@ -7,6 +10,8 @@ import dev.portcullis.settings.OktaConnectionCache;
 import dev.portcullis.settings.SettingsService;
 import dev.portcullis.team.EnrollSecret;
 import dev.portcullis.team.TeamService;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -14,6 +19,7 @@ import java.util.List;
 
 /** Renders the profiles of this server's configuration; the API and the console show the same bytes. */
 @Stateless
+@PermitAll
 public class ProfileService {
 
     @EJB
@@ -35,6 +41,7 @@ public class ProfileService {
      * The user-scope profile. Its SCEP challenge is the oldest global enroll secret, as in Fleet;
      * without one the request is refused rather than a secret being created by a read.
      */
+    @RolesAllowed({ADMIN, MAINTAINER})
     public byte[] appleUserScopeProfile() {
         String serverUrl = connection.current().serverUrl().orElseThrow(() -> Refusal.conflict(
                 "Set the server URL first (PATCH /api/v1/fleet/config server_settings.server_url): "

@@ -1,8 +1,16 @@
 package dev.portcullis.settings;
 
+import static dev.portcullis.user.SecurityRoles.ADMIN;
+import static dev.portcullis.user.SecurityRoles.MAINTAINER;
+import static dev.portcullis.user.SecurityRoles.OBSERVER;
+import static dev.portcullis.user.SecurityRoles.TEAM_MAINTAINER;
+import static dev.portcullis.user.SecurityRoles.TEAM_OBSERVER;
+
 import dev.portcullis.audit.ActivityLog;
 import dev.portcullis.audit.ActivityType;
 import dev.portcullis.problem.Validation;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.json.Json;
@@ -13,6 +21,7 @@ import java.util.Objects;
 
 /** Reads and changes the run-time settings row. */
 @Stateless
+@PermitAll
 public class SettingsService {
 
     @PersistenceContext(unitName = "portcullis")
@@ -32,6 +41,12 @@ public class SettingsService {
         return settings;
     }
 
+    /** The settings as the API shows them to any signed-in user. */
+    @RolesAllowed({ADMIN, MAINTAINER, OBSERVER, TEAM_MAINTAINER, TEAM_OBSERVER})
+    public AppSettings view() {
+        return current();
+    }
+
     /** The settings row locked for the rest of the transaction, so concurrent changes queue. */
     public AppSettings currentForUpdate() {
         AppSettings settings = current();
@@ -39,6 +54,7 @@ public class SettingsService {
         return settings;
     }
 
+    @RolesAllowed(ADMIN)
     public AppSettings update(SettingsChange change, String actorEmail) {
         Validation v = new Validation();
         if (change.orgName() != null) {

@@ -1,11 +1,20 @@
 package dev.portcullis.team;
 
+import static dev.portcullis.user.SecurityRoles.ADMIN;
+import static dev.portcullis.user.SecurityRoles.MAINTAINER;
+import static dev.portcullis.user.SecurityRoles.OBSERVER;
+import static dev.portcullis.user.SecurityRoles.TEAM_MAINTAINER;
+import static dev.portcullis.user.SecurityRoles.TEAM_OBSERVER;
+
 import dev.portcullis.audit.ActivityLog;
 import dev.portcullis.audit.ActivityType;
 import dev.portcullis.problem.Refusal;
 import dev.portcullis.problem.Validation;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import dev.portcullis.user.TeamScope;
 import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -20,6 +29,7 @@ import java.util.Set;
 
 /** Teams and enroll secrets, global and per team. A secret is unique across all teams. */
 @Stateless
+@PermitAll
 public class TeamService {
 
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -30,6 +40,9 @@ public class TeamService {
     @EJB
     private ActivityLog activities;
 
+    @EJB
+    private TeamScope scope;
+
     /** A team with what the API shows beside it. */
     public record TeamDetail(Team team, long hostCount, List<EnrollSecret> secrets) {
     }
@@ -39,6 +52,7 @@ public class TeamService {
     }
 
     /** Creates a team; without secrets it gets one random secret. */
+    @RolesAllowed(ADMIN)
     public TeamDetail create(String name, String description, List<String> secrets, boolean conditionalAccessEnabled,
                              String actorEmail) {
         new Validation().requireText(name, "name").maxLength(name, 255, "name")
@@ -58,11 +72,17 @@ public class TeamService {
         return detail(team);
     }
 
+    /** Every team, or only their own teams for a user with team roles. */
+    @RolesAllowed({ADMIN, MAINTAINER, OBSERVER, TEAM_MAINTAINER, TEAM_OBSERVER})
     public List<TeamDetail> list() {
-        return em.createNamedQuery("Team.all", Team.class).getResultList().stream().map(this::detail).toList();
+        TeamScope.CallerRoles caller = scope.caller();
+        return em.createNamedQuery("Team.all", Team.class).getResultList().stream()
+                .filter(t -> caller.mayRead(t.id())).map(this::detail).toList();
     }
 
+    @RolesAllowed({ADMIN, MAINTAINER, OBSERVER, TEAM_MAINTAINER, TEAM_OBSERVER})
     public TeamDetail get(long id) {
+        scope.requireRead(id);
         return detail(find(id));
     }
 
@@ -74,6 +94,7 @@ public class TeamService {
         return team;
     }
 
+    @RolesAllowed(ADMIN)
     public TeamDetail update(long id, TeamChange change, String actorEmail) {
         Team team = find(id);
         if (change.name() != null) {
@@ -102,6 +123,7 @@ public class TeamService {
     }
 
     /** Deletes a team, its policies (with their results) and secrets; its hosts move to no team. */
+    @RolesAllowed(ADMIN)
     public void delete(long id, String actorEmail) {
         Team team = find(id);
         em.createNamedQuery("Host.leaveTeam").setParameter("teamId", id).executeUpdate();
@@ -109,15 +131,18 @@ public class TeamService {
                 + "(SELECT p.id FROM Policy p WHERE p.teamId = :teamId)").setParameter("teamId", id).executeUpdate();
         em.createQuery("DELETE FROM Policy p WHERE p.teamId = :teamId").setParameter("teamId", id).executeUpdate();
         em.createQuery("DELETE FROM EnrollSecret s WHERE s.teamId = :teamId").setParameter("teamId", id).executeUpdate();
+        em.createNamedQuery("UserTeamRole.deleteByTeam").setParameter("teamId", id).executeUpdate();
         em.remove(team);
         activities.record(ActivityType.EDITED_TEAM, actorEmail, Json.createObjectBuilder()
                 .add("team_id", id).add("team_name", team.name()).add("deleted", true).build());
     }
 
+    @RolesAllowed({ADMIN, MAINTAINER})
     public List<EnrollSecret> globalSecrets() {
         return em.createNamedQuery("EnrollSecret.global", EnrollSecret.class).getResultList();
     }
 
+    @RolesAllowed({ADMIN, MAINTAINER})
     public List<EnrollSecret> replaceGlobalSecrets(List<String> secrets, String actorEmail) {
         List<EnrollSecret> result = replaceSecrets(null, secrets);
         activities.record(ActivityType.EDITED_ENROLL_SECRETS, actorEmail,
@@ -125,12 +150,16 @@ public class TeamService {
         return result;
     }
 
+    @RolesAllowed({ADMIN, MAINTAINER, TEAM_MAINTAINER})
     public List<EnrollSecret> teamSecrets(long teamId) {
+        scope.requireWrite(teamId);
         find(teamId);
         return secretsOf(teamId);
     }
 
+    @RolesAllowed({ADMIN, MAINTAINER, TEAM_MAINTAINER})
     public List<EnrollSecret> replaceTeamSecrets(long teamId, List<String> secrets, String actorEmail) {
+        scope.requireWrite(teamId);
         find(teamId);
         List<EnrollSecret> result = replaceSecrets(teamId, secrets);
         activities.record(ActivityType.EDITED_ENROLL_SECRETS, actorEmail,

@@ -19,6 +19,8 @@ import java.util.Objects;
 @Table(name = "users")
 @NamedQuery(name = "User.byEmail", query = "SELECT u FROM User u WHERE u.email = :email")
 @NamedQuery(name = "User.count", query = "SELECT COUNT(u) FROM User u")
+@NamedQuery(name = "User.all", query = "SELECT u FROM User u ORDER BY u.id")
+@NamedQuery(name = "User.countWithRole", query = "SELECT COUNT(u) FROM User u WHERE u.globalRole = :role")
 public class User {
 
     @Id
@@ -49,6 +51,11 @@ public class User {
     }
 
     public User(String email, String name, String passwordHash, Role globalRole, Instant createdAt) {
+        this(email, name, passwordHash, globalRole, false, createdAt);
+    }
+
+    public User(String email, String name, String passwordHash, Role globalRole, boolean apiOnly, Instant createdAt) {
+        this.apiOnly = apiOnly;
         this.email = normaliseEmail(email);
         this.name = Objects.requireNonNull(name);
         this.passwordHash = Objects.requireNonNull(passwordHash);
@@ -69,6 +76,11 @@ public class User {
     public String passwordHash() { return passwordHash; }
     public void changePasswordHash(String hash) { this.passwordHash = Objects.requireNonNull(hash); }
     public Role globalRole() { return globalRole; }
+    /** Null when the user has team roles instead. */
+    public void changeGlobalRole(Role role) { this.globalRole = role; }
     public boolean apiOnly() { return apiOnly; }
+    public void changeApiOnly(boolean apiOnly) { this.apiOnly = apiOnly; }
+    public void rename(String name) { this.name = Objects.requireNonNull(name); }
+    public void changeEmail(String email) { this.email = normaliseEmail(email); }
     public Instant createdAt() { return createdAt; }
 }

@@ -1,5 +1,5 @@
 /**
- * Administrators, their passwords and their API sessions: first-run setup, login, and resolving
- * a bearer token to the user behind it.
+ * Users, their passwords, global and team roles, and their API sessions: first-run setup, login
+ * (rate-limited), resolving a bearer token to a caller with roles, and the team scope checks.
  */
 package dev.portcullis.user;

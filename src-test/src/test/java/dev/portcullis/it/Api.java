@@ -27,8 +27,18 @@ public final class Api {
         this.token = token;
     }
 
-    /** A status and body; {@link #json()} parses the body. */
-    public record Response(int status, String body) {
+    /** A status, body and headers; {@link #json()} parses the body. */
+    public record Response(int status, String body, java.util.Map<String, java.util.List<String>> headers) {
+
+        public Response(int status, String body) {
+            this(status, body, java.util.Map.of());
+        }
+
+        /** The first value of a header (names in any case), or null. */
+        public String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .flatMap(e -> e.getValue().stream()).findFirst().orElse(null);
+        }
 
         public JsonObject json() {
             try (JsonReader reader = Json.createReader(new StringReader(body))) {
@@ -92,7 +102,7 @@ public final class Api {
     private static Response send(HttpRequest.Builder builder) {
         try {
             HttpResponse<String> r = HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(r.statusCode(), r.body());
+            return new Response(r.statusCode(), r.body(), r.headers().map());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -1,6 +1,7 @@
 package dev.portcullis.web;
 
 import dev.portcullis.problem.Refusal;
+import jakarta.ejb.EJBAccessException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonException;
 import jakarta.json.bind.JsonbException;
@@ -28,6 +29,10 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
         Refusal refusal = find(thrown, Refusal.class);
         if (refusal != null) {
             return refused(refusal);
+        }
+        if (find(thrown, EJBAccessException.class) != null) {
+            // A service method's @RolesAllowed refused the caller's roles.
+            return json(403, ErrorBody.of("forbidden"));
         }
         if (find(thrown, JsonbException.class) != null || find(thrown, JsonException.class) != null
                 || thrown instanceof ProcessingException) {
@@ -64,6 +69,10 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
         if (refusal.kind() == Refusal.Kind.NODE_INVALID) {
             return json(401, Map.of("error", refusal.getMessage(), "node_invalid", true));
         }
+        if (refusal.kind() == Refusal.Kind.RATE_LIMITED) {
+            return Response.status(429).type(MediaType.APPLICATION_JSON_TYPE)
+                    .header("Retry-After", refusal.retryAfterSeconds()).entity(ErrorBody.of(refusal)).build();
+        }
         int status = switch (refusal.kind()) {
             case BAD_REQUEST -> 400;
             case UNAUTHENTICATED -> 401;
@@ -72,6 +81,7 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
             case CONFLICT -> 409;
             case INVALID -> 422;
             case NODE_INVALID -> 401;
+            case RATE_LIMITED -> 429;
         };
         return json(status, ErrorBody.of(refusal));
     }

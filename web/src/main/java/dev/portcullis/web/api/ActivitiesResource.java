@@ -21,7 +21,7 @@ import java.util.Locale;
 
 /** The activity feed as Fleet pages it; newest first unless asked otherwise. */
 @Path("v1/fleet/activities")
-@AdminOnly
+@Authenticated
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class ActivitiesResource {

@@ -28,7 +28,7 @@ import java.util.List;
  * certificate, and single-use SCEP challenges.
  */
 @Path("v1/fleet/conditional_access")
-@AdminOnly
+@Authenticated
 @RequestScoped
 public class ConditionalAccessAssetsResource {
 

@@ -20,7 +20,7 @@ import java.io.InputStream;
 
 /** The app config: organisation, server URL, the Okta connection and the conditional-access switches. */
 @Path("v1/fleet/config")
-@AdminOnly
+@Authenticated
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class ConfigResource {
@@ -53,7 +53,7 @@ public class ConfigResource {
 
     @GET
     public ConfigJson get() {
-        return view(settings.current());
+        return view(settings.view());
     }
 
     /** Changes any subset; within conditional_access, the four Okta fields go together. */

@@ -16,7 +16,7 @@ import java.util.Map;
 
 /** The global enroll secrets, as Fleet's enroll secret spec. */
 @Path("v1/fleet/spec/enroll_secret")
-@AdminOnly
+@Authenticated
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

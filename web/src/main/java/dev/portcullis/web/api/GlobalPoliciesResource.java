@@ -16,7 +16,7 @@ import jakarta.ws.rs.core.SecurityContext;
 
 /** Policies that apply to every host. */
 @Path("v1/fleet/global/policies")
-@AdminOnly
+@Authenticated
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -28,7 +28,7 @@ import java.util.Map;
 
 /** Enrolled hosts: list, details with policy responses, transfer, refetch, delete. */
 @Path("v1/fleet/hosts")
-@AdminOnly
+@Authenticated
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

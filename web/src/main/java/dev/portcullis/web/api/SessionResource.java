@@ -1,15 +1,14 @@
 package dev.portcullis.web.api;
 
-import dev.portcullis.user.User;
 import dev.portcullis.user.UserService;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.NotAuthorizedException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -38,7 +37,11 @@ public class SessionResource {
     public record LoginIn(String email, String password) {
     }
 
-    public record LoginOut(UserJson user, String token, List<Object> availableTeams) {
+    public record LoginOut(UserJson user, String token, List<AvailableTeam> availableTeams) {
+    }
+
+    /** A team the user has a role in, as Fleet lists them beside the user. */
+    public record AvailableTeam(long id, String name) {
     }
 
     @Inject
@@ -58,15 +61,16 @@ public class SessionResource {
 
     @POST
     @Path("fleet/login")
-    public LoginOut login(LoginIn body) {
+    public LoginOut login(LoginIn body, @Context HttpServletRequest request) {
         Bodies.required(body);
-        UserService.LoginOutcome out = users.login(body.email(), body.password());
-        return new LoginOut(UserJson.of(out.user()), out.token(), List.of());
+        UserService.LoginOutcome out = users.login(body.email(), body.password(), request.getRemoteAddr());
+        UserJson user = UserJson.of(out.user());
+        return new LoginOut(user, out.token(), availableTeams(user));
     }
 
     @POST
     @Path("fleet/logout")
-    @AdminOnly
+    @Authenticated
     public Map<String, Object> logout(@Context HttpHeaders headers) {
         users.logout(bearer(headers));
         return Map.of();
@@ -74,14 +78,17 @@ public class SessionResource {
 
     @GET
     @Path("fleet/me")
-    @AdminOnly
-    public Map<String, Object> me(@Context HttpHeaders headers) {
-        User user = users.authenticate(bearer(headers)).orElseThrow(() -> new NotAuthorizedException("Bearer"));
-        return Map.of("user", UserJson.of(user));
+    @Authenticated
+    public Map<String, Object> me() {
+        UserJson user = UserJson.of(users.me());
+        return Map.of("user", user, "available_teams", availableTeams(user));
+    }
+
+    private static List<AvailableTeam> availableTeams(UserJson user) {
+        return user.teams().stream().map(t -> new AvailableTeam(t.id(), t.name())).toList();
     }
 
     private static String bearer(HttpHeaders headers) {
-        String header = headers.getHeaderString(HttpHeaders.AUTHORIZATION);
-        return header == null || header.length() < 7 ? null : header.substring(7).strip();
+        return BearerTokenMechanism.bearer(headers.getHeaderString(HttpHeaders.AUTHORIZATION));
     }
 }

@@ -18,7 +18,7 @@ import java.util.Locale;
 
 /** Every sign-in decision, newest first: who, from which host, what was decided and why. */
 @Path("v1/fleet/conditional_access/sign_ins")
-@AdminOnly
+@Authenticated
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class SignInsResource {

@@ -16,7 +16,7 @@ import jakarta.ws.rs.core.SecurityContext;
 
 /** Policies that apply to one team's hosts. */
 @Path("v1/fleet/teams/{teamId}/policies")
-@AdminOnly
+@Authenticated
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -20,7 +20,7 @@ import java.util.Map;
 
 /** Teams and their enroll secrets. */
 @Path("v1/fleet/teams")
-@AdminOnly
+@Authenticated
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

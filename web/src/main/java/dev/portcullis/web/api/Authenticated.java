@@ -6,9 +6,12 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** Marks resources that need an administrator's bearer token. */
+/**
+ * Marks resources that need a signed-in caller (any role). What each role may do is declared with
+ * {@code @RolesAllowed} on the service methods they call, and enforced by the EJB container.
+ */
 @NameBinding
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.METHOD})
-public @interface AdminOnly {
+public @interface Authenticated {
 }
