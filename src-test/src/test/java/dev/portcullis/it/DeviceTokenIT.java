@@ -56,7 +56,9 @@ class DeviceTokenIT {
         assertEquals(mine.agent().hardwareUuid(), host.getString("uuid"));
         assertEquals("darwin", host.getString("platform"));
         assertEquals("macOS 14.5", host.getString("os_version"));
-        assertEquals(1, host.getJsonArray("policies").size());
+        // Other tests on the shared server add global policies; this host's team policy must be among them.
+        assertTrue(host.getJsonArray("policies").stream().anyMatch(p -> p.asJsonObject().getJsonNumber("id").longValue()
+                == policy.getJsonNumber("id").longValue()), host.toString());
         assertFalse(r.body().contains(mine.agent().nodeKey()), "never the node key");
         assertFalse(r.body().contains(token), "never the token itself");
         assertFalse(r.body().contains(other.agent().hardwareUuid()));
