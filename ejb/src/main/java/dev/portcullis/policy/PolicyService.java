@@ -10,7 +10,11 @@ import dev.portcullis.audit.ActivityLog;
 import dev.portcullis.audit.ActivityType;
 import dev.portcullis.host.Host;
 import dev.portcullis.problem.Refusal;
+import dev.portcullis.problem.Creating;
 import dev.portcullis.problem.Validation;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.groups.ConvertGroup;
 import dev.portcullis.team.Team;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -52,14 +56,12 @@ public class PolicyService {
     }
 
     @RolesAllowed({ADMIN, MAINTAINER, TEAM_MAINTAINER})
-    public PolicyStats create(Long teamId, PolicyDraft draft, String actorEmail) {
+    public PolicyStats create(Long teamId, @NotNull @Valid @ConvertGroup(to = Creating.class) PolicyDraft draft,
+                              String actorEmail) {
         scope.requireWrite(teamId);
         requireTeam(teamId);
         Validation v = new Validation();
-        v.requireText(draft.name(), "name");
-        v.requireText(draft.query(), "query");
         String platform = normalisePlatform(draft.platform(), v);
-        checkLengths(draft, v);
         v.check();
         requireUniqueName(teamId, draft.name().strip(), null);
         Policy policy = new Policy(teamId, draft.name(), draft.query(), Instant.now());
@@ -71,14 +73,11 @@ public class PolicyService {
     }
 
     @RolesAllowed({ADMIN, MAINTAINER, TEAM_MAINTAINER})
-    public PolicyStats update(Long teamId, long id, PolicyDraft draft, String actorEmail) {
+    public PolicyStats update(Long teamId, long id, @NotNull @Valid PolicyDraft draft, String actorEmail) {
         scope.requireWrite(teamId);
         Policy policy = find(teamId, id);
         Validation v = new Validation();
-        if (draft.name() != null) v.requireText(draft.name(), "name");
-        if (draft.query() != null) v.requireText(draft.query(), "query");
         String platform = normalisePlatform(draft.platform(), v);
-        checkLengths(draft, v);
         v.check();
         if (draft.name() != null) {
             requireUniqueName(teamId, draft.name().strip(), policy.id());
@@ -203,14 +202,6 @@ public class PolicyService {
             values.add(p);
         }
         return String.join(",", values);
-    }
-
-    private static void checkLengths(PolicyDraft d, Validation v) {
-        v.require(d.name() == null || d.name().length() <= 255, "name", "name must be at most 255 characters");
-        v.require(d.description() == null || d.description().length() <= 4000, "description",
-                "description must be at most 4000 characters");
-        v.require(d.resolution() == null || d.resolution().length() <= 4000, "resolution",
-                "resolution must be at most 4000 characters");
     }
 
     private List<PolicyStats> stats(List<Policy> policies) {

@@ -9,6 +9,8 @@ import static dev.portcullis.user.SecurityRoles.TEAM_OBSERVER;
 import dev.portcullis.audit.ActivityLog;
 import dev.portcullis.audit.ActivityType;
 import dev.portcullis.problem.Validation;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
@@ -55,12 +57,8 @@ public class SettingsService {
     }
 
     @RolesAllowed(ADMIN)
-    public AppSettings update(SettingsChange change, String actorEmail) {
+    public AppSettings update(@NotNull @Valid SettingsChange change, String actorEmail) {
         Validation v = new Validation();
-        if (change.orgName() != null) {
-            v.requireText(change.orgName(), "org_name");
-            v.maxLength(change.orgName(), 255, "org_name");
-        }
         if (change.serverUrl() != null) {
             String problem = HttpsUrl.problemWith(change.serverUrl(), false);
             v.require(problem == null, "server_url", "server_url " + problem);

@@ -9,7 +9,12 @@ import static dev.portcullis.user.SecurityRoles.TEAM_OBSERVER;
 import dev.portcullis.audit.ActivityLog;
 import dev.portcullis.audit.ActivityType;
 import dev.portcullis.problem.Refusal;
+import dev.portcullis.problem.NullOrNotBlank;
 import dev.portcullis.problem.Validation;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
@@ -48,15 +53,17 @@ public class TeamService {
     }
 
     /** A PATCH of a team; null leaves a field as it is. */
-    public record TeamChange(String name, String description, Boolean conditionalAccessEnabled) {
+    public record TeamChange(@NullOrNotBlank @Size(max = 255, message = "must be at most {max} characters") String name,
+                             @Size(max = 2000, message = "must be at most {max} characters") String description,
+                             Boolean conditionalAccessEnabled) {
     }
 
     /** Creates a team; without secrets it gets one random secret. */
     @RolesAllowed(ADMIN)
-    public TeamDetail create(String name, String description, List<String> secrets, boolean conditionalAccessEnabled,
-                             String actorEmail) {
-        new Validation().requireText(name, "name").maxLength(name, 255, "name")
-                .maxLength(description, 2000, "description").check();
+    public TeamDetail create(@NotBlank(message = "must not be empty")
+                             @Size(max = 255, message = "must be at most {max} characters") String name,
+                             @Size(max = 2000, message = "must be at most {max} characters") String description,
+                             List<String> secrets, boolean conditionalAccessEnabled, String actorEmail) {
         if (!em.createNamedQuery("Team.byName", Team.class).setParameter("name", name.strip()).getResultList().isEmpty()) {
             throw Refusal.conflict("A team with the name " + name.strip() + " already exists");
         }
@@ -95,10 +102,9 @@ public class TeamService {
     }
 
     @RolesAllowed(ADMIN)
-    public TeamDetail update(long id, TeamChange change, String actorEmail) {
+    public TeamDetail update(long id, @NotNull @Valid TeamChange change, String actorEmail) {
         Team team = find(id);
         if (change.name() != null) {
-            new Validation().requireText(change.name(), "name").maxLength(change.name(), 255, "name").check();
             List<Team> same = em.createNamedQuery("Team.byName", Team.class)
                     .setParameter("name", change.name().strip()).getResultList();
             if (same.stream().anyMatch(t -> !t.id().equals(team.id()))) {
@@ -107,7 +113,6 @@ public class TeamService {
             team.rename(change.name());
         }
         if (change.description() != null) {
-            new Validation().maxLength(change.description(), 2000, "description").check();
             team.describe(change.description());
         }
         if (change.conditionalAccessEnabled() != null

@@ -3,7 +3,15 @@ package dev.portcullis.user;
 import dev.portcullis.audit.ActivityLog;
 import dev.portcullis.audit.ActivityType;
 import dev.portcullis.problem.Refusal;
+import dev.portcullis.problem.Creating;
+import dev.portcullis.problem.EmailAddress;
+import dev.portcullis.problem.NullOrNotBlank;
 import dev.portcullis.problem.Validation;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.validation.groups.ConvertGroup;
 import dev.portcullis.settings.AppSettings;
 import dev.portcullis.settings.DeploymentConfig;
 import dev.portcullis.settings.HttpsUrl;
@@ -55,7 +63,14 @@ public class UserService {
     @Resource
     private SessionContext context;
 
-    public record NewAdmin(String email, String name, String password, String passwordConfirmation) {
+    /** The first administrator; the password's strength and its confirmation are checked in {@link #setup}. */
+    public record NewAdmin(
+            @NotNull(message = "must be a valid email address") @EmailAddress
+            @Size(max = 320, message = "must be at most {max} characters") String email,
+            @NotBlank(message = "must not be empty") @Size(max = 255, message = "must be at most {max} characters")
+            String name,
+            String password,
+            String passwordConfirmation) {
     }
 
     public record SetupOutcome(User admin, String orgName, String serverUrl, String token) {
@@ -73,8 +88,15 @@ public class UserService {
     }
 
     /** A new user, or a PATCH of one (null leaves a field as it is; teams replaces all team roles). */
-    public record UserDraft(String name, String email, String password, String globalRole,
-                            List<TeamRoleDraft> teams, Boolean apiOnly) {
+    public record UserDraft(
+            @NotNull(groups = Creating.class, message = "must not be empty") @NullOrNotBlank
+            @Size(max = 255, message = "must be at most {max} characters") String name,
+            @NotNull(groups = Creating.class, message = "must be a valid email address") @EmailAddress
+            @Size(max = 320, message = "must be at most {max} characters") String email,
+            String password,
+            String globalRole,
+            List<TeamRoleDraft> teams,
+            Boolean apiOnly) {
     }
 
     /** A team role as shown: the team's id and name and the role. */
@@ -86,15 +108,14 @@ public class UserService {
     }
 
     /** Creates the first administrator and the organisation; refused once any user exists. */
-    public SetupOutcome setup(NewAdmin admin, String orgName, String serverUrl) {
+    public SetupOutcome setup(@NotNull(message = "is required") @Valid NewAdmin admin,
+                              @NotBlank(message = "must not be empty")
+                              @Size(max = 255, message = "must be at most {max} characters") String orgName,
+                              String serverUrl) {
         Validation v = new Validation();
-        if (admin == null) {
-            v.add("admin", "admin is required");
-        } else {
-            validateNewUser(admin, v);
-        }
-        v.requireText(orgName, "org_name");
-        v.maxLength(orgName, 255, "org_name");
+        PasswordRule.problemWith(admin.password()).ifPresent(reason -> v.add("password", reason));
+        v.require(admin.password() != null && admin.password().equals(admin.passwordConfirmation()),
+                "password_confirmation", "password_confirmation does not match password");
         String urlProblem = HttpsUrl.problemWith(serverUrl, false);
         v.require(urlProblem == null, "server_url", "server_url " + urlProblem);
         // Serialise concurrent setups on the settings row before deciding whether setup is done.
@@ -181,11 +202,8 @@ public class UserService {
 
     /** Creates a user with a global role or team roles (Fleet's rule: one or the other). */
     @RolesAllowed(SecurityRoles.ADMIN)
-    public UserView create(UserDraft draft) {
+    public UserView create(@NotNull @Valid @ConvertGroup(to = Creating.class) UserDraft draft) {
         Validation v = new Validation();
-        boolean emailOk = draft.email() != null && draft.email().strip().matches("[^@\\s]+@[^@\\s]+");
-        v.require(emailOk, "email", "email must be a valid email address");
-        v.requireText(draft.name(), "name");
         PasswordRule.problemWith(draft.password()).ifPresent(reason -> v.add("password", reason));
         RoleChoice roles = roleChoice(draft, true, v);
         v.check();
@@ -204,15 +222,9 @@ public class UserService {
 
     /** Changes any subset of name, email, password, api_only and roles. */
     @RolesAllowed(SecurityRoles.ADMIN)
-    public UserView update(long id, UserDraft draft) {
+    public UserView update(long id, @NotNull @Valid UserDraft draft) {
         User user = find(id);
         Validation v = new Validation();
-        if (draft.name() != null) {
-            v.requireText(draft.name(), "name");
-        }
-        if (draft.email() != null) {
-            v.require(draft.email().strip().matches("[^@\\s]+@[^@\\s]+"), "email", "email must be a valid email address");
-        }
         if (draft.password() != null) {
             PasswordRule.problemWith(draft.password()).ifPresent(reason -> v.add("password", reason));
         }
@@ -388,13 +400,4 @@ public class UserService {
         return users.stream().findFirst();
     }
 
-    private static void validateNewUser(NewAdmin admin, Validation v) {
-        boolean emailOk = admin.email() != null && admin.email().strip().matches("[^@\\s]+@[^@\\s]+");
-        v.require(emailOk, "email", "email must be a valid email address");
-        v.requireText(admin.name(), "name");
-        v.maxLength(admin.name(), 255, "name");
-        PasswordRule.problemWith(admin.password()).ifPresent(reason -> v.add("password", reason));
-        v.require(admin.password() != null && admin.password().equals(admin.passwordConfirmation()),
-                "password_confirmation", "password_confirmation does not match password");
-    }
 }

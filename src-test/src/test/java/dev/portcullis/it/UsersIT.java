@@ -1,6 +1,7 @@
 package dev.portcullis.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -104,6 +105,29 @@ class UsersIT {
         Api.Response none = admin.post("/api/v1/fleet/users/admin",
                 "{\"name\": \"N\", \"email\": \"%s\", \"password\": \"%s\"}".formatted(email(), PASSWORD));
         assertEquals(422, none.status(), none.toString());
+    }
+
+    @Test
+    void annotatedContractConstraintsAre422NamingTheJsonField(PortcullisServer server) {
+        Api admin = server.admin();
+        // The name's length is declared only as a constraint on UserService.UserDraft.
+        Api.Response longName = admin.post("/api/v1/fleet/users/admin",
+                "{\"name\": \"%s\", \"email\": \"%s\", \"password\": \"%s\", \"global_role\": \"observer\"}"
+                        .formatted("n".repeat(256), email(), PASSWORD));
+        assertEquals(422, longName.status(), longName.toString());
+        assertEquals("Validation Failed", longName.json().getString("message"));
+        assertEquals(1, longName.json().getJsonArray("errors").size(), longName.toString());
+        JsonObject error = longName.json().getJsonArray("errors").getJsonObject(0);
+        assertEquals("name", error.getString("name"));
+        assertEquals("name must be at most 255 characters", error.getString("reason"));
+        assertFalse(longName.body().contains("Exception"), longName.body());
+
+        // A camelCase component (SettingsChange.orgName) is named as its JSON field.
+        Api.Response blankOrg = admin.patch("/api/v1/fleet/config", "{\"org_info\": {\"org_name\": \"   \"}}");
+        assertEquals(422, blankOrg.status(), blankOrg.toString());
+        JsonObject orgError = blankOrg.json().getJsonArray("errors").getJsonObject(0);
+        assertEquals("org_name", orgError.getString("name"));
+        assertEquals("org_name must not be empty", orgError.getString("reason"));
     }
 
     @Test

@@ -5,6 +5,7 @@ import jakarta.ejb.EJBAccessException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonException;
 import jakarta.json.bind.JsonbException;
+import jakarta.validation.ConstraintViolationException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PessimisticLockException;
 import jakarta.ws.rs.ProcessingException;
@@ -29,6 +30,12 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
         Refusal refusal = find(thrown, Refusal.class);
         if (refusal != null) {
             return refused(refusal);
+        }
+        // A service contract's Bean Validation constraints; the EJB container may wrap the exception.
+        ConstraintViolationException violations = find(thrown, ConstraintViolationException.class);
+        if (violations != null && violations.getConstraintViolations() != null
+                && !violations.getConstraintViolations().isEmpty()) {
+            return invalid(violations);
         }
         if (find(thrown, EJBAccessException.class) != null) {
             // A service method's @RolesAllowed refused the caller's roles.
@@ -84,6 +91,12 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
             case RATE_LIMITED -> 429;
         };
         return json(status, ErrorBody.of(refusal));
+    }
+
+    /** 422 naming each violated field as its JSON name, the way the hand-written checks do. */
+    static Response invalid(ConstraintViolationException violations) {
+        return refused(new Refusal(Refusal.Kind.INVALID, "Validation Failed",
+                ViolationFields.of(violations.getConstraintViolations())));
     }
 
     static Response json(int status, Object body) {
