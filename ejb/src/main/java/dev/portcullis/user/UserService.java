@@ -107,6 +107,11 @@ public class UserService {
     public record UserView(User user, List<TeamRoleView> teams) {
     }
 
+    /** Whether the one-time setup has happened: then any setup request is refused, whatever its body. */
+    public boolean setupDone() {
+        return em.createNamedQuery("User.count", Long.class).getSingleResult() > 0;
+    }
+
     /** Creates the first administrator and the organisation; refused once any user exists. */
     public SetupOutcome setup(@NotNull(message = "is required") @Valid NewAdmin admin,
                               @NotBlank(message = "must not be empty")

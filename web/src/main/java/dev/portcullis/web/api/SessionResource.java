@@ -50,6 +50,9 @@ public class SessionResource {
     @POST
     @Path("setup")
     public SetupOut setup(SetupIn body) {
+        if (users.setupDone()) {
+            throw dev.portcullis.problem.Refusal.conflict("Setup has already been completed");
+        }
         Bodies.required(body);
         AdminIn a = body.admin();
         UserService.NewAdmin admin = a == null ? null
