@@ -1,0 +1,4 @@
+/**
+ * The JAX-RS application, JSON settings and the one mapping from failures to Fleet's error shape.
+ */
+package dev.portcullis.web;
