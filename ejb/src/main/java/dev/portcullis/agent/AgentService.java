@@ -15,11 +15,15 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
 /**
@@ -31,6 +35,8 @@ public class AgentService {
 
     public static final String POLICY_QUERY_PREFIX = "fleet_policy_query_";
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Logger LOG = Logger.getLogger(AgentService.class.getName());
+    private static final Set<String> LOG_TYPES = Set.of("status", "result");
 
     @PersistenceContext(unitName = "portcullis")
     private EntityManager em;
@@ -47,6 +53,7 @@ public class AgentService {
     /**
      * Enrolls (or re-enrolls) the host with this hardware UUID and returns its new node key.
      * The secret decides the team: a team's secret puts the host there, a global one in no team.
+     * Within the enroll cooldown the host gets its current key back (see {@link #keepsNodeKey}).
      */
     public String enroll(String enrollSecret, String hostIdentifier, HostDetails details) {
         EnrollSecret secret = teams.findSecret(enrollSecret);
@@ -69,12 +76,42 @@ public class AgentService {
             host = new Host(normalised, now);
             em.persist(host);
         }
-        host.enrolled(newNodeKey(), truncate(hostIdentifier, 255), secret.teamId(), now);
         host.describe(truncate(details.hostname(), 255), truncate(details.platform(), 64),
                 truncate(details.osVersion(), 255));
+        if (keepsNodeKey(host, secret.teamId(), now, config.enrollCooldown())) {
+            // osquery retries enrollment on errors; handing back the current key stops a storm of
+            // retries from churning keys (and from invalidating the key a parallel request just got).
+            host.seen(now);
+            return host.nodeKey();
+        }
+        host.enrolled(newNodeKey(), truncate(hostIdentifier, 255), secret.teamId(), now);
         // A new enrollment runs the policies at once rather than waiting for the interval.
         host.setRefetchRequested(true);
         return host.nodeKey();
+    }
+
+    /**
+     * Whether an enrollment at {@code now} gets the host's current node key back: the host
+     * enrolled less than {@code cooldown} ago (zero turns this off) and the secret is for the team
+     * it is in. A secret of another team always means a new enrollment, so it moves the host.
+     */
+    static boolean keepsNodeKey(Host host, Long secretTeamId, Instant now, Duration cooldown) {
+        return !cooldown.isZero() && host.nodeKey() != null && host.lastEnrolledAt() != null
+                && now.isBefore(host.lastEnrolledAt().plus(cooldown))
+                && Objects.equals(host.teamId(), secretTeamId);
+    }
+
+    /**
+     * osquery's status and result logs: accepted from enrolled hosts and not kept (nothing reads
+     * them yet). Only the count is logged, never the contents, which may hold anything.
+     */
+    public void acceptLogs(String nodeKey, String logType, int entries) {
+        Host host = authenticate(nodeKey);
+        if (logType == null || !LOG_TYPES.contains(logType)) {
+            throw Refusal.badRequest("log_type must be status or result");
+        }
+        host.seen(Instant.now());
+        LOG.fine(() -> "host " + host.id() + ": " + entries + " " + logType + " log entries received, not kept");
     }
 
     /** The host behind a node key; an unknown key tells osquery to enroll again. */
@@ -113,9 +150,10 @@ public class AgentService {
 
     /**
      * Records the results of the host's policy queries. Names that are not the host's policies
-     * are ignored; an error status records "no result" rather than a failure.
+     * (another team's, another platform's, unknown) are ignored and logged; an error status
+     * records "no result" rather than a failure, with the agent's message from {@code messages}.
      */
-    public void distributedWrite(String nodeKey, Map<String, QueryOutcome> outcomes) {
+    public void distributedWrite(String nodeKey, Map<String, QueryOutcome> outcomes, Map<String, String> messages) {
         Host host = authenticate(nodeKey);
         em.lock(host, LockModeType.PESSIMISTIC_WRITE);
         Instant now = Instant.now();
@@ -125,18 +163,21 @@ public class AgentService {
         for (Map.Entry<String, QueryOutcome> e : outcomes.entrySet()) {
             Long policyId = policyId(e.getKey());
             if (policyId == null) {
+                ignored(host, e.getKey());
                 continue;
             }
             policiesReported = true;
             if (!applicable.containsKey(policyId)) {
+                ignored(host, e.getKey());
                 continue;
             }
             Boolean passes = e.getValue().passes();
+            String error = passes == null ? messages.get(e.getKey()) : null;
             PolicyResult result = em.find(PolicyResult.class, new PolicyResult.Key(host.id(), policyId));
             if (result == null) {
-                em.persist(new PolicyResult(host.id(), policyId, passes, now));
+                em.persist(new PolicyResult(host.id(), policyId, passes, error, now));
             } else {
-                result.record(passes, now);
+                result.record(passes, error, now);
             }
         }
         if (policiesReported) {
@@ -145,6 +186,12 @@ public class AgentService {
         } else {
             host.seen(now);
         }
+    }
+
+    /** The name comes from the agent: shortened and stripped of control characters for the log. */
+    private static void ignored(Host host, String queryName) {
+        String name = truncate(queryName, 100).replaceAll("\\p{Cntrl}", "?");
+        LOG.info(() -> "host " + host.id() + ": ignored a result for " + name + ", not a query of this host");
     }
 
     private static Long policyId(String queryName) {

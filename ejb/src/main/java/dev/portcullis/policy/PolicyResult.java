@@ -22,6 +22,8 @@ import java.util.Objects;
         + " WHERE r.policyId IN :policyIds AND r.passes IS NOT NULL GROUP BY r.policyId, r.passes")
 public class PolicyResult {
 
+    public static final int ERROR_MESSAGE_MAX = 1000;
+
     @Id
     @Column(name = "host_id", nullable = false)
     private Long hostId;
@@ -37,17 +39,24 @@ public class PolicyResult {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
+    /** The agent's message when the query did not run cleanly, so the administrator can see why. */
+    @Column(name = "error_message", length = ERROR_MESSAGE_MAX)
+    private String errorMessage;
+
     protected PolicyResult() {
     }
 
-    public PolicyResult(Long hostId, Long policyId, Boolean passes, Instant at) {
+    public PolicyResult(Long hostId, Long policyId, Boolean passes, String errorMessage, Instant at) {
         this.hostId = Objects.requireNonNull(hostId);
         this.policyId = Objects.requireNonNull(policyId);
-        record(passes, at);
+        record(passes, errorMessage, at);
     }
 
-    public void record(Boolean outcome, Instant at) {
+    /** A clean run (a verdict) clears the previous error message; only the latest one is kept. */
+    public void record(Boolean outcome, String error, Instant at) {
         this.passes = outcome;
+        this.errorMessage = outcome != null || error == null ? null
+                : error.length() <= ERROR_MESSAGE_MAX ? error : error.substring(0, ERROR_MESSAGE_MAX);
         this.updatedAt = Objects.requireNonNull(at);
     }
 
@@ -55,6 +64,8 @@ public class PolicyResult {
     public Long policyId() { return policyId; }
     public Boolean passes() { return passes; }
     public Instant updatedAt() { return updatedAt; }
+    /** Why the latest run had no verdict; null after a clean run or when the agent gave no reason. */
+    public String errorMessage() { return errorMessage; }
 
     /** Fleet's wording of a result: "pass", "fail", or "" when there is none. */
     public String response() {

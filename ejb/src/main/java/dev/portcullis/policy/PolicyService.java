@@ -148,7 +148,7 @@ public class PolicyService {
         }
         return applicableTo(host).stream().map(p -> {
             PolicyResult r = results.get(p.id());
-            return new HostPolicy(p, r == null ? "" : r.response());
+            return new HostPolicy(p, r == null ? "" : r.response(), r == null ? null : r.errorMessage());
         }).toList();
     }
 

@@ -27,6 +27,7 @@ public final class DeploymentConfig {
     private final Duration sessionLifetime;
     private final Duration signInRetention;
     private final Duration deviceTokenTtl;
+    private final Duration enrollCooldown;
 
     private DeploymentConfig(UnaryOperator<String> source) {
         this.serverUrl = trimSlash(read(source, "portcullis.server.url", "PORTCULLIS_SERVER_URL").orElse(null));
@@ -59,6 +60,11 @@ public final class DeploymentConfig {
                 "portcullis.device.token.ttl.seconds", "PORTCULLIS_DEVICE_TOKEN_TTL_SECONDS").orElse("3600")));
         if (deviceTokenTtl.isNegative() || deviceTokenTtl.isZero()) {
             throw new IllegalArgumentException("device token TTL must be a positive number of seconds");
+        }
+        this.enrollCooldown = Duration.ofSeconds(Long.parseLong(read(source,
+                "portcullis.enroll.cooldown.seconds", "PORTCULLIS_ENROLL_COOLDOWN_SECONDS").orElse("10")));
+        if (enrollCooldown.isNegative()) {
+            throw new IllegalArgumentException("enroll cooldown must be 0 (off) or more seconds");
         }
     }
 
@@ -122,6 +128,8 @@ public final class DeploymentConfig {
     public Duration signInRetention() { return signInRetention; }
     /** How long a device token (the My device link) is accepted after it was issued. */
     public Duration deviceTokenTtl() { return deviceTokenTtl; }
+    /** How soon after an enrollment the same host gets its current node key back; zero turns that off. */
+    public Duration enrollCooldown() { return enrollCooldown; }
 
     @Override
     public String toString() {
@@ -131,7 +139,7 @@ public final class DeploymentConfig {
                 + ", trustedProxies=" + trustedProxies + ", clockSkew=" + clockSkew + ", scepCooldown=" + scepCooldown
                 + ", policyUpdateInterval=" + policyUpdateInterval + ", sessionLifetime=" + sessionLifetime
                 + ", signInRetention=" + signInRetention.toDays() + "d"
-                + ", deviceTokenTtl=" + deviceTokenTtl;
+                + ", deviceTokenTtl=" + deviceTokenTtl + ", enrollCooldown=" + enrollCooldown;
     }
 
     /** Used only by the list accessor in tests and logs. */

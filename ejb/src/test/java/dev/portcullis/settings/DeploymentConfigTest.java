@@ -84,4 +84,15 @@ class DeploymentConfigTest {
                 config(Map.of("env:PORTCULLIS_DEVICE_TOKEN_TTL_SECONDS", "90")).deviceTokenTtl());
         assertThrows(IllegalArgumentException.class, () -> config(Map.of("portcullis.device.token.ttl.seconds", "0")));
     }
+
+    @Test
+    void enrollCooldownDefaultsToTenSecondsAndZeroTurnsItOff() {
+        assertEquals(java.time.Duration.ofSeconds(10), config(Map.of()).enrollCooldown());
+        assertEquals(java.time.Duration.ZERO,
+                config(Map.of("env:PORTCULLIS_ENROLL_COOLDOWN_SECONDS", "0")).enrollCooldown());
+        assertEquals(java.time.Duration.ofSeconds(3), config(Map.of("portcullis.enroll.cooldown.seconds", "3",
+                "env:PORTCULLIS_ENROLL_COOLDOWN_SECONDS", "0")).enrollCooldown(), "a system property wins");
+        assertThrows(IllegalArgumentException.class,
+                () -> config(Map.of("portcullis.enroll.cooldown.seconds", "-1")));
+    }
 }

@@ -85,6 +85,12 @@ public final class Agent {
                 .add("queries", queries).add("statuses", statuses).add("messages", messages).build().toString());
     }
 
+    /** Sends logs as osquery's TLS logger does: {node_key, log_type, data: [...]}. */
+    public Api.Response log(String logType, jakarta.json.JsonArray data) {
+        return api.post("/api/osquery/log", Json.createObjectBuilder().add("node_key", nodeKey == null ? "" : nodeKey)
+                .add("log_type", logType).add("data", data).build().toString());
+    }
+
     public Api.Response postRaw(String path, String body) {
         return api.post(path, body);
     }

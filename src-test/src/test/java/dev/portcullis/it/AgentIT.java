@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.util.HashMap;
@@ -93,6 +95,10 @@ class AgentIT {
         assertEquals("fail", responses.get(failing.getJsonNumber("id").longValue()));
         assertEquals("", responses.get(erroring.getJsonNumber("id").longValue()));
         assertFalse(responses.containsKey(windows.getJsonNumber("id").longValue()));
+        Map<Long, JsonObject> onHost = policiesOnHost(admin, hostId);
+        assertEquals("no such table: disk_encryption",
+                onHost.get(erroring.getJsonNumber("id").longValue()).getString("error"), "the agent's message is kept");
+        assertTrue(onHost.get(passing.getJsonNumber("id").longValue()).isNull("error"));
         JsonObject counted = Fixtures.ok(admin.get("/api/v1/fleet/teams/" + teamId + "/policies/"
                 + passing.getJsonNumber("id").longValue())).getJsonObject("policy");
         assertEquals(1, counted.getInt("passing_host_count"));
@@ -118,7 +124,7 @@ class AgentIT {
     @Test
     void unknownNodeKeysAreTold(PortcullisServer server) {
         Api api = server.api();
-        for (String path : new String[] {"config", "distributed/read", "distributed/write"}) {
+        for (String path : new String[] {"config", "distributed/read", "distributed/write", "log"}) {
             assertNodeInvalid(api.post("/api/osquery/" + path, "{\"node_key\": \"no-such-key\"}"));
             assertNodeInvalid(api.post("/api/osquery/" + path, "{}"));
         }
@@ -138,6 +144,138 @@ class AgentIT {
         assertNodeInvalid(agent.config());
     }
 
+    @Test
+    void statusAndResultLogsAreAcceptedAndNotKept(PortcullisServer server) {
+        Api admin = server.admin();
+        String secret = Fixtures.unique("logs");
+        Fixtures.team(admin, secret, false);
+        Agent agent = new Agent(server, Fixtures.unique("logs-uuid"), "logs-mac");
+        Fixtures.ok(agent.enroll(secret));
+
+        JsonArray status = Json.createArrayBuilder().add(Json.createObjectBuilder().add("hostIdentifier", agent.hardwareUuid())
+                .add("calendarTime", "Thu Dec  3 18:40:00 2026 UTC").add("unixTime", "1796323200").add("severity", "0")
+                .add("filename", "scheduler.cpp").add("line", "83").add("message", "Executing scheduled query pack")
+                .add("version", "5.12.1").add("decorations", Json.createObjectBuilder().add("host_uuid", agent.hardwareUuid())))
+                .build();
+        Api.Response r = agent.log("status", status);
+        assertEquals(200, r.status(), r.toString());
+        assertEquals("{}", r.body().strip());
+        JsonArray results = Json.createArrayBuilder().add(Json.createObjectBuilder().add("name", "pack/uptime")
+                .add("hostIdentifier", agent.hardwareUuid()).add("calendarTime", "Thu Dec  3 18:40:00 2026 UTC")
+                .add("unixTime", 1796323200).add("epoch", 0).add("counter", 0).add("numerics", false)
+                .add("columns", Json.createObjectBuilder().add("total_seconds", "1234")).add("action", "added"))
+                .build();
+        r = agent.log("result", results);
+        assertEquals(200, r.status(), r.toString());
+        assertEquals("{}", r.body().strip());
+        assertEquals(200, agent.log("result", JsonValue.EMPTY_JSON_ARRAY).status());
+
+        assertNodeInvalid(new Agent(server, "nobody", "x").log("status", status));
+        assertEquals(400, agent.log("debug", status).status(), "osquery sends only status and result logs");
+        assertEquals(400, agent.postRaw("/api/osquery/log", "{\"node_key\": \"" + agent.nodeKey()
+                + "\", \"log_type\": \"status\", \"data\": \"not an array\"}").status());
+        assertEquals(400, agent.postRaw("/api/osquery/log", "{\"node_key\": \"" + agent.nodeKey()
+                + "\", \"log_type\": \"status\", \"data\": [").status(), "a body cut short");
+
+        // Over the reader's cap: refused before it is parsed, so the node key is never looked at.
+        String huge = "{\"node_key\": \"" + agent.nodeKey() + "\", \"log_type\": \"result\", \"data\": [\""
+                + "x".repeat(3 * 1024 * 1024) + "\"]}";
+        assertEquals(413, agent.postRaw("/api/osquery/log", huge).status());
+        assertEquals(200, agent.config().status(), "the host's key still works");
+        assertFalse(server.logTail().contains("Executing scheduled query pack"), "log contents are never logged");
+    }
+
+    @Test
+    void resultsForAnotherTeamsPolicyAreIgnored(PortcullisServer server) {
+        Api admin = server.admin();
+        String secret = Fixtures.unique("mine");
+        long teamId = Fixtures.team(admin, secret, false).getJsonNumber("id").longValue();
+        long otherTeamId = Fixtures.team(admin, Fixtures.unique("theirs"), false).getJsonNumber("id").longValue();
+        JsonObject mine = Fixtures.policy(admin, teamId, "Mine", false, false);
+        JsonObject theirs = Fixtures.policy(admin, otherTeamId, "Theirs", false, false);
+        String uuid = Fixtures.unique("ignored-uuid");
+        Agent agent = new Agent(server, uuid, "ignored-mac");
+        Fixtures.ok(agent.enroll(secret));
+        long hostId = hostByUuid(admin, uuid).getJsonNumber("id").longValue();
+
+        Map<String, Agent.Result> results = new LinkedHashMap<>();
+        results.put(Fixtures.queryName(mine), PASS);
+        results.put(Fixtures.queryName(theirs), FAIL);
+        Api.Response written = agent.write(results);
+        assertEquals(200, written.status(), written.toString());
+
+        Map<Long, String> responses = responses(admin, hostId);
+        assertEquals("pass", responses.get(mine.getJsonNumber("id").longValue()));
+        assertFalse(responses.containsKey(theirs.getJsonNumber("id").longValue()), "not this host's policy");
+        JsonObject counted = Fixtures.ok(admin.get("/api/v1/fleet/teams/" + otherTeamId + "/policies/"
+                + theirs.getJsonNumber("id").longValue())).getJsonObject("policy");
+        assertEquals(0, counted.getInt("failing_host_count"));
+        String expected = "host " + hostId + ": ignored a result for " + Fixtures.queryName(theirs);
+        assertTrue(logShows(server, expected), "logged at INFO with the host id and the name: " + expected);
+    }
+
+    @Test
+    void anErrorMessageIsKeptTruncatedAndClearedByACleanRun(PortcullisServer server) {
+        Api admin = server.admin();
+        String secret = Fixtures.unique("errors");
+        long teamId = Fixtures.team(admin, secret, false).getJsonNumber("id").longValue();
+        JsonObject policy = Fixtures.policy(admin, teamId, "Errors at length", false, false);
+        long policyId = policy.getJsonNumber("id").longValue();
+        String name = Fixtures.queryName(policy);
+        String uuid = Fixtures.unique("errors-uuid");
+        Agent agent = new Agent(server, uuid, "errors-mac");
+        Fixtures.ok(agent.enroll(secret));
+        long hostId = hostByUuid(admin, uuid).getJsonNumber("id").longValue();
+
+        String message = "no such table: " + "t".repeat(1200);
+        Api.Response r = agent.postRaw("/api/osquery/distributed/write", Json.createObjectBuilder()
+                .add("node_key", agent.nodeKey())
+                .add("queries", Json.createObjectBuilder().add(name, JsonValue.EMPTY_JSON_ARRAY))
+                .add("statuses", Json.createObjectBuilder().add(name, 1))
+                .add("messages", Json.createObjectBuilder().add(name, message)).build().toString());
+        assertEquals(200, r.status(), r.toString());
+        JsonObject onHost = policiesOnHost(admin, hostId).get(policyId);
+        assertEquals("", onHost.getString("response"));
+        assertEquals(message.substring(0, 1000), onHost.getString("error"));
+
+        agent.write(Map.of(name, PASS));
+        onHost = policiesOnHost(admin, hostId).get(policyId);
+        assertEquals("pass", onHost.getString("response"));
+        assertTrue(onHost.isNull("error"), "a clean run clears the message");
+    }
+
+    @Test
+    void enrollingAgainWithinTheCooldownGetsTheSameKey(PortcullisServer server) {
+        // The server runs with the default cooldown of 10 seconds.
+        Api admin = server.admin();
+        String secret = Fixtures.unique("storm");
+        Fixtures.team(admin, secret, false);
+        String uuid = Fixtures.unique("storm-uuid");
+        Agent agent = new Agent(server, uuid, "storm-mac");
+        String first = Fixtures.ok(agent.enroll(secret)).getString("node_key");
+        Agent retry = new Agent(server, uuid, "storm-mac");
+        assertEquals(first, Fixtures.ok(retry.enroll(secret)).getString("node_key"), "a retry does not churn the key");
+        assertEquals(200, agent.config().status());
+        assertEquals(1, Fixtures.ok(admin.get("/api/v1/fleet/hosts?per_page=500")).getJsonArray("hosts").stream()
+                .filter(h -> h.asJsonObject().getString("uuid").equals(uuid.toUpperCase(Locale.ROOT))).count());
+    }
+
+    /** The server's output reaches its log file through a pipe: give it a moment. */
+    static boolean logShows(PortcullisServer server, String text) {
+        for (int i = 0; i < 20; i++) {
+            if (server.logTail(400).contains(text)) {
+                return true;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return false;
+    }
+
     static void assertNodeInvalid(Api.Response r) {
         assertEquals(401, r.status(), r.toString());
         assertTrue(r.json().getBoolean("node_invalid"), r.toString());
@@ -148,6 +286,13 @@ class AgentIT {
                 .map(JsonValue::asJsonObject)
                 .filter(h -> h.getString("uuid").equals(uuid.toUpperCase(Locale.ROOT)))
                 .findFirst().orElseThrow(() -> new AssertionError("no host " + uuid));
+    }
+
+    static Map<Long, JsonObject> policiesOnHost(Api admin, long hostId) {
+        Map<Long, JsonObject> out = new HashMap<>();
+        Fixtures.ok(admin.get("/api/v1/fleet/hosts/" + hostId)).getJsonObject("host").getJsonArray("policies")
+                .forEach(p -> out.put(p.asJsonObject().getJsonNumber("id").longValue(), p.asJsonObject()));
+        return out;
     }
 
     static Map<Long, String> responses(Api admin, long hostId) {

@@ -86,7 +86,18 @@ public class OsqueryResource {
         String nodeKey = nodeKey(json);
         JsonObject queries = JsonBody.object(json, "queries");
         JsonObject statuses = JsonBody.object(json, "statuses");
+        JsonObject messageObject = JsonBody.object(json, "messages");
         Map<String, QueryOutcome> outcomes = new LinkedHashMap<>();
+        Map<String, String> messages = new LinkedHashMap<>();
+        if (messageObject != null) {
+            // osquery sends a message for each query that did not run cleanly.
+            for (String name : messageObject.keySet()) {
+                String message = JsonBody.string(messageObject, name);
+                if (message != null && !message.isBlank()) {
+                    messages.put(name, message);
+                }
+            }
+        }
         if (queries != null) {
             for (Map.Entry<String, JsonValue> e : queries.entrySet()) {
                 outcomes.put(e.getKey(), outcome(e.getValue(), status(statuses, e.getKey())));
@@ -98,7 +109,7 @@ public class OsqueryResource {
                 outcomes.putIfAbsent(name, status(statuses, name) == 0 ? QueryOutcome.NO_ROWS : QueryOutcome.ERROR);
             }
         }
-        agents.distributedWrite(nodeKey, outcomes);
+        agents.distributedWrite(nodeKey, outcomes, messages);
         return JsonValue.EMPTY_JSON_OBJECT;
     }
 
@@ -106,7 +117,16 @@ public class OsqueryResource {
     @POST
     @Path("log")
     public JsonObject log(InputStream body) {
-        agents.fetchConfig(nodeKey(JsonBody.read(body)));
+        JsonObject json = JsonBody.read(body);
+        JsonValue data = json.get("data");
+        int entries = 0;
+        if (data != null && data != JsonValue.NULL) {
+            if (data.getValueType() != JsonValue.ValueType.ARRAY) {
+                throw new BadRequestException("data must be an array of log entries");
+            }
+            entries = data.asJsonArray().size();
+        }
+        agents.acceptLogs(nodeKey(json), JsonBody.string(json, "log_type"), entries);
         return JsonValue.EMPTY_JSON_OBJECT;
     }
 

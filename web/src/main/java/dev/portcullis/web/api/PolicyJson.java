@@ -35,12 +35,13 @@ public record PolicyJson(long id, String name, String query, String description,
 
     /** A policy on one host, with that host's response. */
     public record OnHost(long id, String name, String query, String description, String resolution, String platform,
-                         boolean critical, boolean conditionalAccessEnabled, Long teamId, String response) {
+                         boolean critical, boolean conditionalAccessEnabled, Long teamId, String response,
+                         String error) {
 
         static OnHost of(HostPolicy hp) {
             Policy p = hp.policy();
             return new OnHost(p.id(), p.name(), p.query(), p.description(), p.resolution(), p.platform(), p.critical(),
-                    p.conditionalAccessEnabled(), p.teamId(), hp.response());
+                    p.conditionalAccessEnabled(), p.teamId(), hp.response(), hp.error());
         }
 
         static List<OnHost> of(List<HostPolicy> policies) {
