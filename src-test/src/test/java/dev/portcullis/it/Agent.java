@@ -14,7 +14,11 @@ public final class Agent {
     private String nodeKey;
 
     public Agent(PortcullisServer server, String hardwareUuid, String hostname) {
-        this.api = server.api();
+        this(server.api(), hardwareUuid, hostname);
+    }
+
+    public Agent(Api api, String hardwareUuid, String hostname) {
+        this.api = api;
         this.hardwareUuid = hardwareUuid;
         this.hostname = hostname;
     }

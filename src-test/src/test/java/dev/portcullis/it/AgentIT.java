@@ -8,14 +8,22 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.portcullis.simulator.HostSimulator;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -258,6 +266,82 @@ class AgentIT {
         assertEquals(200, agent.config().status());
         assertEquals(1, Fixtures.ok(admin.get("/api/v1/fleet/hosts?per_page=500")).getJsonArray("hosts").stream()
                 .filter(h -> h.asJsonObject().getString("uuid").equals(uuid.toUpperCase(Locale.ROOT))).count());
+    }
+
+    @Test
+    void concurrentWritesForOneHostAllSucceedAndTheLastIsKeptWhole(PortcullisServer server) throws Exception {
+        Api admin = server.admin();
+        String secret = Fixtures.unique("concurrent");
+        long teamId = Fixtures.team(admin, secret, false).getJsonNumber("id").longValue();
+        List<JsonObject> policies = List.of(Fixtures.policy(admin, teamId, "Concurrent A", false, false),
+                Fixtures.policy(admin, teamId, "Concurrent B", false, false),
+                Fixtures.policy(admin, teamId, "Concurrent C", false, false));
+        String uuid = Fixtures.unique("concurrent-uuid");
+        Agent agent = new Agent(server, uuid, "concurrent-mac");
+        Fixtures.ok(agent.enroll(secret));
+        long hostId = hostByUuid(admin, uuid).getJsonNumber("id").longValue();
+
+        int writers = 10;
+        List<Map<Long, String>> submitted = new ArrayList<>();
+        List<Map<String, Agent.Result>> bodies = new ArrayList<>();
+        for (int w = 0; w < writers; w++) {
+            Map<Long, String> expected = new HashMap<>();
+            Map<String, Agent.Result> body = new LinkedHashMap<>();
+            for (int p = 0; p < policies.size(); p++) {
+                // Writer w's mix: bit p of w (mod 8) says whether policy p passes.
+                boolean passes = ((w % 8) >> p & 1) == 1;
+                body.put(Fixtures.queryName(policies.get(p)), passes ? PASS : FAIL);
+                expected.put(policies.get(p).getJsonNumber("id").longValue(), passes ? "pass" : "fail");
+            }
+            submitted.add(expected);
+            bodies.add(body);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Api.Response>> answers = new ArrayList<>();
+            for (Map<String, Agent.Result> body : bodies) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return agent.write(body);
+                }));
+            }
+            start.countDown();
+            for (Future<Api.Response> answer : answers) {
+                Api.Response r = answer.get(60, TimeUnit.SECONDS);
+                assertEquals(200, r.status(), "every concurrent write succeeds: " + r);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        Map<Long, String> stored = new HashMap<>(responses(admin, hostId));
+        stored.keySet().retainAll(submitted.get(0).keySet()); // global policies from other tests apply too
+        assertTrue(submitted.contains(stored), "the results of exactly one write, not a mix: " + stored);
+    }
+
+    @Test
+    void theHostSimulatorEnrollsItsHostsAndWritesTheirResults(PortcullisServer server) {
+        Api admin = server.admin();
+        String secret = Fixtures.unique("simulated");
+        long teamId = Fixtures.team(admin, secret, false).getJsonNumber("id").longValue();
+        List<JsonObject> policies = List.of(Fixtures.policy(admin, teamId, "Simulated A", false, false),
+                Fixtures.policy(admin, teamId, "Simulated B", false, false));
+        String prefix = Fixtures.unique("sim");
+        HostSimulator sim = new HostSimulator(server.api(), secret, 3, 0.5, prefix);
+        assertEquals(3, sim.enrollAll());
+        HostSimulator.Round round = sim.round(1);
+        assertEquals(0, round.errors(), round.toString());
+        assertTrue(round.resultsWritten() >= 3 * policies.size(), round.toString());
+
+        for (int i = 0; i < 3; i++) {
+            long hostId = hostByUuid(admin, HostSimulator.hardwareUuid(prefix, i)).getJsonNumber("id").longValue();
+            Map<Long, String> responses = responses(admin, hostId);
+            for (JsonObject policy : policies) {
+                String expected = sim.fails(i, Fixtures.queryName(policy)) ? "fail" : "pass";
+                assertEquals(expected, responses.get(policy.getJsonNumber("id").longValue()), "host " + i);
+            }
+        }
     }
 
     /** The server's output reaches its log file through a pipe: give it a moment. */

@@ -52,6 +52,11 @@ public final class Api {
         }
     }
 
+    /** A client for a fixed base URL, such as a server this harness did not start. */
+    public static Api of(String baseUrl) {
+        return new Api(() -> baseUrl, null);
+    }
+
     public Api withToken(String bearer) {
         return new Api(baseUrl, bearer);
     }
