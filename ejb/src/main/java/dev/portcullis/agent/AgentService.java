@@ -116,15 +116,11 @@ public class AgentService {
 
     /** The host behind a node key; an unknown key tells osquery to enroll again. */
     public Host authenticate(String nodeKey) {
-        return authenticate(nodeKey, LockModeType.NONE);
-    }
-
-    private Host authenticate(String nodeKey, LockModeType lock) {
         if (nodeKey == null || nodeKey.isBlank() || nodeKey.length() > 64) {
             throw Refusal.nodeInvalid("invalid node key");
         }
         Host host = em.createNamedQuery("Host.byNodeKey", Host.class).setParameter("nodeKey", nodeKey)
-                .setLockMode(lock).getResultStream().findFirst().orElse(null);
+                .getResultStream().findFirst().orElse(null);
         if (host == null) {
             throw Refusal.nodeInvalid("invalid node key");
         }
@@ -158,9 +154,8 @@ public class AgentService {
      * records "no result" rather than a failure, with the agent's message from {@code messages}.
      */
     public void distributedWrite(String nodeKey, Map<String, QueryOutcome> outcomes, Map<String, String> messages) {
-        // Locked as it is read, not after: concurrent writes for one host queue up here and each
-        // sees the host (and its results) as the previous one committed them, all or nothing.
-        Host host = authenticate(nodeKey, LockModeType.PESSIMISTIC_WRITE);
+        Host host = authenticate(nodeKey);
+        em.lock(host, LockModeType.PESSIMISTIC_WRITE);
         Instant now = Instant.now();
         Map<Long, Policy> applicable = policies.applicableTo(host).stream()
                 .collect(Collectors.toMap(Policy::id, Function.identity()));

@@ -298,26 +298,34 @@ class AgentIT {
         }
         ExecutorService pool = Executors.newFixedThreadPool(writers);
         try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Api.Response>> answers = new ArrayList<>();
-            for (Map<String, Agent.Result> body : bodies) {
-                answers.add(pool.submit(() -> {
-                    start.await();
-                    return agent.write(body);
-                }));
-            }
-            start.countDown();
-            for (Future<Api.Response> answer : answers) {
-                Api.Response r = answer.get(60, TimeUnit.SECONDS);
-                assertEquals(200, r.status(), "every concurrent write succeeds: " + r);
+            // Several rounds: one round of ten requests may happen not to overlap much.
+            for (int round = 0; round < 5; round++) {
+                writeAtOnce(pool, agent, bodies);
+                Map<Long, String> stored = new HashMap<>(responses(admin, hostId));
+                stored.keySet().retainAll(submitted.get(0).keySet()); // global policies from other tests apply too
+                assertTrue(submitted.contains(stored), "the results of exactly one write, not a mix: " + stored);
             }
         } finally {
             pool.shutdownNow();
         }
+    }
 
-        Map<Long, String> stored = new HashMap<>(responses(admin, hostId));
-        stored.keySet().retainAll(submitted.get(0).keySet()); // global policies from other tests apply too
-        assertTrue(submitted.contains(stored), "the results of exactly one write, not a mix: " + stored);
+
+    private static void writeAtOnce(ExecutorService pool, Agent agent, List<Map<String, Agent.Result>> bodies)
+            throws Exception {
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Api.Response>> answers = new ArrayList<>();
+        for (Map<String, Agent.Result> body : bodies) {
+            answers.add(pool.submit(() -> {
+                start.await();
+                return agent.write(body);
+            }));
+        }
+        start.countDown();
+        for (Future<Api.Response> answer : answers) {
+            Api.Response r = answer.get(60, TimeUnit.SECONDS);
+            assertEquals(200, r.status(), "every concurrent write succeeds: " + r);
+        }
     }
 
     @Test
