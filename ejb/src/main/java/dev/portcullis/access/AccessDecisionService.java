@@ -54,7 +54,7 @@ public class AccessDecisionService {
         if (host == null) {
             return new AccessDecision.CertificateProblem(null, "the certificate's host no longer exists");
         }
-        List<Policy> failing = gatingPolicies.failingGatingPolicies(host);
+        List<Policy> failing = gatingPolicies.failingGatingPolicies(host, settings.noTeamConditionalAccessEnabled());
         if (failing.isEmpty()) {
             return new AccessDecision.Allowed(host.id(), false, List.of());
         }

@@ -21,17 +21,33 @@ public class GatingPolicies {
 
     /** Whether conditional access applies to the host's team at all. */
     public boolean enabledFor(Host host) {
+        return enabledFor(host, noTeamSwitch());
+    }
+
+    private boolean enabledFor(Host host, boolean noTeamEnabled) {
         if (host.teamId() == null) {
-            AppSettings settings = em.find(AppSettings.class, AppSettings.SINGLETON_ID);
-            return settings != null && settings.noTeamConditionalAccessEnabled();
+            return noTeamEnabled;
         }
         Team team = em.find(Team.class, host.teamId());
         return team != null && team.conditionalAccessEnabled();
     }
 
+    private boolean noTeamSwitch() {
+        AppSettings settings = em.find(AppSettings.class, AppSettings.SINGLETON_ID);
+        return settings != null && settings.noTeamConditionalAccessEnabled();
+    }
+
     /** The gating policies whose latest result on this host is a failure; empty when access is not gated. */
     public List<Policy> failingGatingPolicies(Host host) {
-        if (!enabledFor(host)) {
+        return failingGatingPolicies(host, host.teamId() == null && noTeamSwitch());
+    }
+
+    /**
+     * The same, with the "no team" switch the caller already holds: the sign-in path has it in its
+     * cached settings snapshot and need not read the settings row a second time.
+     */
+    public List<Policy> failingGatingPolicies(Host host, boolean noTeamEnabled) {
+        if (!enabledFor(host, noTeamEnabled)) {
             return List.of();
         }
         if (host.teamId() == null) {
