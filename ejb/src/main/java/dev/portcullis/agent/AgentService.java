@@ -116,11 +116,15 @@ public class AgentService {
 
     /** The host behind a node key; an unknown key tells osquery to enroll again. */
     public Host authenticate(String nodeKey) {
+        return authenticate(nodeKey, LockModeType.NONE);
+    }
+
+    private Host authenticate(String nodeKey, LockModeType lock) {
         if (nodeKey == null || nodeKey.isBlank() || nodeKey.length() > 64) {
             throw Refusal.nodeInvalid("invalid node key");
         }
         Host host = em.createNamedQuery("Host.byNodeKey", Host.class).setParameter("nodeKey", nodeKey)
-                .getResultStream().findFirst().orElse(null);
+                .setLockMode(lock).getResultStream().findFirst().orElse(null);
         if (host == null) {
             throw Refusal.nodeInvalid("invalid node key");
         }
@@ -154,9 +158,12 @@ public class AgentService {
      * records "no result" rather than a failure, with the agent's message from {@code messages}.
      */
     public void distributedWrite(String nodeKey, Map<String, QueryOutcome> outcomes, Map<String, String> messages) {
-        Host host = authenticate(nodeKey);
-        em.lock(host, LockModeType.PESSIMISTIC_WRITE);
+        // Writes for one host queue on its row, so each sees the results the previous one left.
+        Host host = authenticate(nodeKey, LockModeType.PESSIMISTIC_WRITE);
         Instant now = Instant.now();
+        Map<Long, PolicyResult> stored = em.createNamedQuery("PolicyResult.byHost", PolicyResult.class)
+                .setParameter("hostId", host.id()).getResultStream()
+                .collect(Collectors.toMap(PolicyResult::policyId, Function.identity()));
         Map<Long, Policy> applicable = policies.applicableTo(host).stream()
                 .collect(Collectors.toMap(Policy::id, Function.identity()));
         boolean policiesReported = false;
@@ -173,7 +180,7 @@ public class AgentService {
             }
             Boolean passes = e.getValue().passes();
             String error = passes == null ? messages.get(e.getKey()) : null;
-            PolicyResult result = em.find(PolicyResult.class, new PolicyResult.Key(host.id(), policyId));
+            PolicyResult result = stored.get(policyId);
             if (result == null) {
                 em.persist(new PolicyResult(host.id(), policyId, passes, error, now));
             } else {

@@ -13,7 +13,9 @@ import java.util.Objects;
 
 /** The latest outcome of one policy on one host: pass, fail, or no result (the query errored). */
 @Entity
-@Table(name = "policy_results", indexes = @Index(name = "policy_results_policy", columnList = "policy_id"))
+// The generated primary key leads with policy_id (it serves the per-policy counts and deletes);
+// this index serves the per-host reads: an agent's write and the sign-in decision.
+@Table(name = "policy_results", indexes = @Index(name = "policy_results_host", columnList = "host_id, policy_id", unique = true))
 @IdClass(PolicyResult.Key.class)
 @NamedQuery(name = "PolicyResult.byHost", query = "SELECT r FROM PolicyResult r WHERE r.hostId = :hostId")
 @NamedQuery(name = "PolicyResult.deleteByPolicy", query = "DELETE FROM PolicyResult r WHERE r.policyId = :policyId")
@@ -52,17 +54,29 @@ public class PolicyResult {
         record(passes, errorMessage, at);
     }
 
-    /** A clean run (a verdict) clears the previous error message; only the latest one is kept. */
-    public void record(Boolean outcome, String error, Instant at) {
-        this.passes = outcome;
-        this.errorMessage = outcome != null || error == null ? null
+    /**
+     * Records the latest run; a clean run (a verdict) clears the previous error message. The
+     * time is when the result last changed, as in Fleet: a host reporting the same result again
+     * leaves the row untouched, so the steady stream of unchanged results writes nothing.
+     *
+     * @return whether the result changed
+     */
+    public boolean record(Boolean outcome, String error, Instant at) {
+        String message = outcome != null || error == null ? null
                 : error.length() <= ERROR_MESSAGE_MAX ? error : error.substring(0, ERROR_MESSAGE_MAX);
+        if (updatedAt != null && Objects.equals(passes, outcome) && Objects.equals(errorMessage, message)) {
+            return false;
+        }
+        this.passes = outcome;
+        this.errorMessage = message;
         this.updatedAt = Objects.requireNonNull(at);
+        return true;
     }
 
     public Long hostId() { return hostId; }
     public Long policyId() { return policyId; }
     public Boolean passes() { return passes; }
+    /** When the result last changed. */
     public Instant updatedAt() { return updatedAt; }
     /** Why the latest run had no verdict; null after a clean run or when the agent gave no reason. */
     public String errorMessage() { return errorMessage; }

@@ -7,25 +7,15 @@ import dev.portcullis.it.peers.ScepDevice;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.math.BigInteger;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,10 +28,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 import java.util.stream.IntStream;
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
  * Sign-in throughput of the running server, as a ratio to raw RSA-2048 signatures per second
@@ -58,10 +44,7 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  */
 public final class SignInBenchmark {
 
-    private static final String AUDIENCE = "https://www.okta.com/saml2/service-provider/spportcullisbench";
-    private static final String ACS = "https://portcullis-bench.okta.com/sso/saml2/0oaportcullisbench";
-    private static final String SSO_PATH = "/api/fleet/conditional_access/idp/sso";
-    private static final int POLICIES = 4;
+        private static final int POLICIES = 4;
     private static final int GATING_POLICIES = 3;
     private static final int MAX_WARM_UP_REQUESTS = 100_000;
 
@@ -85,20 +68,20 @@ public final class SignInBenchmark {
         double rsaOne = RsaBaseline.signaturesPerSecond(1);
         double rsaAll = RsaBaseline.signaturesPerSecond(cores);
 
-        choosePortOffset();
+        BenchSupport.choosePortOffset();
         PortcullisServer server = PortcullisServer.shared();
         System.out.println("Server started (log " + server.logFile() + "); setting up " + hosts + " hosts ...");
         Instant setupStart = Instant.now();
-        KeyPair oktaKey = rsaKeyPair();
-        connectOkta(server.admin(), oktaKey);
+        KeyPair oktaKey = BenchSupport.rsaKeyPair();
+        BenchSupport.connectOkta(server.admin(), oktaKey);
         List<String> serials = enrollHosts(server, hosts);
         System.out.printf("Set up in %d s%n", Duration.between(setupStart, Instant.now()).toSeconds());
 
-        String ssoUrl = "https://okta.portcullis.test:" + server.httpsPort() + SSO_PATH;
-        RedirectSignIn okta = new RedirectSignIn(oktaKey.getPrivate(), AUDIENCE, ssoUrl, "bench@example.com");
+        String ssoUrl = "https://okta.portcullis.test:" + server.httpsPort() + BenchSupport.SSO_PATH;
+        RedirectSignIn okta = new RedirectSignIn(oktaKey.getPrivate(), BenchSupport.AUDIENCE, ssoUrl, "bench@example.com");
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
-        String endpoint = "http://127.0.0.1:" + server.httpPort() + SSO_PATH + "?";
+        String endpoint = "http://127.0.0.1:" + server.httpPort() + BenchSupport.SSO_PATH + "?";
         checkOneSignIn(http, endpoint, okta, serials.get(0), server);
 
         // Warm-up signs each request as it goes; it warms the server's JIT and estimates the rate.
@@ -114,14 +97,14 @@ public final class SignInBenchmark {
         String[] queries = IntStream.range(0, toSign).parallel().mapToObj(i -> okta.query("bench-" + i))
                 .toArray(String[]::new);
 
-        Optional<ProcessHandle> serverJvm = serverJvm(server);
+        Optional<ProcessHandle> serverJvm = BenchSupport.serverJvm(server);
         Duration serverCpuBefore = serverJvm.flatMap(p -> p.info().totalCpuDuration()).orElse(Duration.ZERO);
-        long clientCpuBefore = clientCpuNanos();
+        long clientCpuBefore = BenchSupport.clientCpuNanos();
         System.out.println("Measuring for " + seconds + " s with " + threads + " client threads ...");
         Phase measured = drive(http, endpoint, serials, i -> queries[i], queries.length, seconds, threads);
         Duration serverCpu = serverJvm.flatMap(p -> p.info().totalCpuDuration()).orElse(Duration.ZERO)
                 .minus(serverCpuBefore);
-        double clientCpuSeconds = (clientCpuNanos() - clientCpuBefore) / 1e9;
+        double clientCpuSeconds = (BenchSupport.clientCpuNanos() - clientCpuBefore) / 1e9;
 
         double signInsPerSecond = measured.okPerSecond();
         System.out.println();
@@ -144,7 +127,7 @@ public final class SignInBenchmark {
         double serverCpuMillisPerSignIn = serverCpu.toNanos() / 1e6 / Math.max(1, measured.ok());
         System.out.printf("server CPU per sign-in: %.2f ms = %.1f single-thread RSA signatures%n",
                 serverCpuMillisPerSignIn, serverCpuMillisPerSignIn * rsaOne / 1000);
-        System.out.println("server heap after the run: " + serverJvm.map(SignInBenchmark::heapInfo).orElse("n/a"));
+        System.out.println("server heap after the run: " + serverJvm.map(BenchSupport::heapInfo).orElse("n/a"));
         System.out.println("======================================");
         if (measured.errors() > 0) {
             System.err.println("Some sign-ins were not allowed; server log: " + server.logFile());
@@ -154,23 +137,6 @@ public final class SignInBenchmark {
         System.exit(0);
     }
 
-    /** Okta's values and a certificate whose private key signs our AuthnRequests. */
-    private static void connectOkta(Api admin, KeyPair oktaKey) throws Exception {
-        X500Name name = new X500Name("CN=okta-bench.example");
-        Instant now = Instant.now();
-        X509Certificate certificate = new JcaX509CertificateConverter().getCertificate(new JcaX509v3CertificateBuilder(
-                name, BigInteger.valueOf(now.toEpochMilli()), Date.from(now.minus(Duration.ofHours(1))),
-                Date.from(now.plus(Duration.ofDays(30))), name, oktaKey.getPublic())
-                .build(new JcaContentSignerBuilder("SHA256withRSA").build(oktaKey.getPrivate())));
-        String pem = "-----BEGIN CERTIFICATE-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(certificate.getEncoded())
-                + "\n-----END CERTIFICATE-----\n";
-        ok(admin.patch("/api/v1/fleet/config", Json.createObjectBuilder().add("conditional_access",
-                Json.createObjectBuilder().add("okta_idp_id", "0oaportcullisbench")
-                        .add("okta_assertion_consumer_service_url", ACS).add("okta_audience_uri", AUDIENCE)
-                        .add("okta_certificate", pem)).build().toString()));
-    }
-
     /**
      * A team with conditional access and a few policies, then per host: agent enrollment, passing
      * results, and a certificate over SCEP. Returns the certificates' serials in hex, as nginx sends them.
@@ -178,14 +144,14 @@ public final class SignInBenchmark {
     private static List<String> enrollHosts(PortcullisServer server, int hosts) throws Exception {
         Api admin = server.admin();
         String secret = "bench-" + UUID.randomUUID();
-        long teamId = ok(admin.post("/api/v1/fleet/teams", Json.createObjectBuilder()
+        long teamId = BenchSupport.ok(admin.post("/api/v1/fleet/teams", Json.createObjectBuilder()
                 .add("name", "bench-" + UUID.randomUUID().toString().substring(0, 8))
                 .add("secrets", Json.createArrayBuilder().add(Json.createObjectBuilder().add("secret", secret)))
                 .add("integrations", Json.createObjectBuilder().add("conditional_access_enabled", true))
                 .build().toString())).getJsonObject("team").getJsonNumber("id").longValue();
         Map<String, Agent.Result> passing = new HashMap<>();
         for (int p = 0; p < POLICIES; p++) {
-            JsonObject policy = ok(admin.post("/api/v1/fleet/teams/" + teamId + "/policies", Json.createObjectBuilder()
+            JsonObject policy = BenchSupport.ok(admin.post("/api/v1/fleet/teams/" + teamId + "/policies", Json.createObjectBuilder()
                     .add("name", "bench policy " + p).add("query", "SELECT 1 FROM disk_encryption WHERE encrypted = 1;")
                     .add("description", "FileVault is on").add("resolution", "Turn on FileVault.")
                     .add("platform", "darwin").add("critical", p == 0).add("conditional_access_enabled", p < GATING_POLICIES)
@@ -202,9 +168,9 @@ public final class SignInBenchmark {
                 serials.add(pool.submit(() -> {
                     String uuid = UUID.randomUUID().toString().toUpperCase();
                     Agent agent = new Agent(server, uuid, hostname);
-                    ok(agent.enroll(secret));
+                    BenchSupport.ok(agent.enroll(secret));
                     agent.read();
-                    ok(agent.write(passing));
+                    BenchSupport.ok(agent.write(passing));
                     ScepDevice device = new ScepDevice();
                     if (!device.enroll(scepUrl, device.csr(uuid, secret)).isSuccess()) {
                         throw new IllegalStateException("SCEP enrollment failed for " + hostname);
@@ -227,7 +193,7 @@ public final class SignInBenchmark {
                                        PortcullisServer server) throws Exception {
         HttpResponse<String> response = http.send(request(endpoint, okta.query("check"), serial),
                 HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200 || !response.body().contains("SAMLResponse") || !response.body().contains(ACS)) {
+        if (response.statusCode() != 200 || !response.body().contains("SAMLResponse") || !response.body().contains(BenchSupport.ACS)) {
             throw new IllegalStateException("the first sign-in was not allowed: " + response.statusCode() + " "
                     + response.body() + "\n" + server.logTail(30));
         }
@@ -315,72 +281,4 @@ public final class SignInBenchmark {
         }
     }
 
-    /** Other people's servers may hold the default offsets; take the first offset whose ports are free. */
-    private static void choosePortOffset() {
-        String chosen = System.getProperty("bench.port.offset");
-        if (chosen != null && !chosen.isBlank()) {
-            System.setProperty("portcullis.it.port.offset", chosen);
-            return;
-        }
-        for (int offset = 300; offset < 5000; offset += 100) {
-            int o = offset;
-            if (IntStream.of(8080, 8443, 8444, 9990, 9993, 4712, 4713).allMatch(port -> free(port + o))) {
-                System.setProperty("portcullis.it.port.offset", String.valueOf(offset));
-                return;
-            }
-        }
-        throw new IllegalStateException("no free port offset found; set -Dbench.port.offset");
-    }
-
-    private static boolean free(int port) {
-        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    /** The WildFly JVM, found by the data directory on its command line (standalone.sh runs it as a child). */
-    private static Optional<ProcessHandle> serverJvm(PortcullisServer server) {
-        String marker = "-Djboss.server.data.dir=" + server.dataDir();
-        return ProcessHandle.allProcesses()
-                .filter(p -> p.info().arguments().map(a -> Arrays.asList(a).contains(marker)).orElse(false))
-                .filter(p -> p.info().command().map(c -> c.endsWith("java")).orElse(false))
-                .findFirst();
-    }
-
-    /** The heap line of {@code jcmd <pid> GC.heap_info}, or why not. */
-    private static String heapInfo(ProcessHandle jvm) {
-        try {
-            Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-                    String.valueOf(jvm.pid()), "GC.heap_info").redirectErrorStream(true).start();
-            String output = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            jcmd.waitFor();
-            return output.lines().filter(l -> l.contains("heap") && l.contains("used"))
-                    .map(l -> l.replaceFirst("\\s*\\[.*$", "").strip().replaceAll("\\s+", " "))
-                    .findFirst().orElse("n/a (jcmd: " + output.strip() + ")");
-        } catch (IOException e) {
-            return "n/a (" + e.getMessage() + ")";
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "n/a";
-        }
-    }
-
-    private static long clientCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
-    }
-
-    private static KeyPair rsaKeyPair() throws Exception {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(2048);
-        return generator.generateKeyPair();
-    }
-
-    private static JsonObject ok(Api.Response response) {
-        if (response.status() != 200) {
-            throw new IllegalStateException("expected 200, got " + response);
-        }
-        return response.json();
-    }
 }
