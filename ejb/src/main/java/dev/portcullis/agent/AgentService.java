@@ -18,6 +18,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -28,7 +29,8 @@ import java.util.stream.Collectors;
 
 /**
  * The osquery TLS remote API's use cases: enroll, config, distributed read and write. Policies
- * travel as distributed queries named {@value #POLICY_QUERY_PREFIX}&lt;policy id&gt;.
+ * travel as distributed queries named {@value #POLICY_QUERY_PREFIX}&lt;policy id&gt;, the host's
+ * details as the {@link DetailQuery detail queries}.
  */
 @Stateless
 public class AgentService {
@@ -76,8 +78,7 @@ public class AgentService {
             host = new Host(normalised, now);
             em.persist(host);
         }
-        host.describe(truncate(details.hostname(), 255), truncate(details.platform(), 64),
-                truncate(details.osVersion(), 255));
+        describe(host, details);
         if (keepsNodeKey(host, secret.teamId(), now, config.enrollCooldown())) {
             // osquery retries enrollment on errors; handing back the current key stops a storm of
             // retries from churning keys (and from invalidating the key a parallel request just got).
@@ -136,15 +137,21 @@ public class AgentService {
         authenticate(nodeKey).seen(Instant.now());
     }
 
-    /** The distributed queries due on the host: its policies, when their results are stale. */
+    /**
+     * The distributed queries due on the host: the detail queries and its policies, each set when
+     * its results are stale (see {@link #due}).
+     */
     public Map<String, String> distributedRead(String nodeKey) {
         Host host = authenticate(nodeKey);
         Instant now = Instant.now();
         host.seen(now);
-        boolean due = host.refetchRequested() || host.policyUpdatedAt() == null
-                || host.policyUpdatedAt().plus(config.policyUpdateInterval()).isBefore(now);
         Map<String, String> queries = new LinkedHashMap<>();
-        if (due) {
+        if (due(host.detailUpdatedAt(), config.detailUpdateInterval(), host.refetchRequested(), now)) {
+            for (DetailQuery q : DetailQuery.values()) {
+                queries.put(q.queryName(), q.sql());
+            }
+        }
+        if (due(host.policyUpdatedAt(), config.policyUpdateInterval(), host.refetchRequested(), now)) {
             for (Policy p : policies.applicableTo(host)) {
                 queries.put(POLICY_QUERY_PREFIX + p.id(), p.query());
             }
@@ -153,11 +160,22 @@ public class AgentService {
     }
 
     /**
-     * Records the results of the host's policy queries. Names that are not the host's policies
-     * (another team's, another platform's, unknown) are ignored and logged; an error status
-     * records "no result" rather than a failure, with the agent's message from {@code messages}.
+     * Whether results last reported at {@code updatedAt} are asked for again: when none came yet,
+     * when they are older than {@code interval}, or when a refetch (or a new enrollment) asks.
      */
-    public void distributedWrite(String nodeKey, Map<String, QueryOutcome> outcomes, Map<String, String> messages) {
+    static boolean due(Instant updatedAt, Duration interval, boolean refetchRequested, Instant now) {
+        return refetchRequested || updatedAt == null || updatedAt.plus(interval).isBefore(now);
+    }
+
+    /**
+     * Records the results of the host's policy and detail queries. Names that are not the host's
+     * policies (another team's, another platform's, unknown) or not a known detail query are
+     * ignored and logged; a policy's error status records "no result" rather than a failure, with
+     * the agent's message from {@code messages}, and a detail query's error status changes nothing.
+     * {@code detailRows} holds the first row of each detail query that returned rows, by name.
+     */
+    public void distributedWrite(String nodeKey, Map<String, QueryOutcome> outcomes, Map<String, String> messages,
+                                 Map<String, Map<String, String>> detailRows) {
         // Writes for one host queue on its row, so each sees the results the previous one left.
         Host host = authenticate(nodeKey, LockModeType.PESSIMISTIC_WRITE);
         Instant now = Instant.now();
@@ -167,7 +185,17 @@ public class AgentService {
         Map<Long, Policy> applicable = policies.applicableTo(host).stream()
                 .collect(Collectors.toMap(Policy::id, Function.identity()));
         boolean policiesReported = false;
+        Map<DetailQuery, Map<String, String>> details = new EnumMap<>(DetailQuery.class);
         for (Map.Entry<String, QueryOutcome> e : outcomes.entrySet()) {
+            if (e.getKey().startsWith(DetailQuery.PREFIX)) {
+                DetailQuery query = DetailQuery.named(e.getKey()).orElse(null);
+                if (query == null) {
+                    ignored(host, e.getKey());
+                } else if (e.getValue() != QueryOutcome.ERROR) {
+                    details.put(query, detailRows.getOrDefault(e.getKey(), Map.of()));
+                }
+                continue;
+            }
             Long policyId = policyId(e.getKey());
             if (policyId == null) {
                 ignored(host, e.getKey());
@@ -187,12 +215,32 @@ public class AgentService {
                 result.record(passes, error, now);
             }
         }
+        host.seen(now);
+        if (!details.isEmpty()) {
+            describe(host, DetailQuery.describe(details));
+            host.detailsReported(now);
+        }
         if (policiesReported) {
             host.policiesReported(now);
-            host.setRefetchRequested(false);
-        } else {
-            host.seen(now);
         }
+        if (answersRefetch(policiesReported, !details.isEmpty(), !applicable.isEmpty())) {
+            host.setRefetchRequested(false);
+        }
+    }
+
+    /**
+     * Whether a write answers a refetch (which asks for fresh policy results and details): policy
+     * results do; details alone only for a host with no policies to run, else its policies would
+     * stay stale. A host with policies sends both at once, as both were handed out together.
+     */
+    static boolean answersRefetch(boolean policiesReported, boolean detailsReported, boolean hasPolicies) {
+        return policiesReported || detailsReported && !hasPolicies;
+    }
+
+    /** Values come from the agent: cut to the columns' lengths. */
+    private static void describe(Host host, HostDetails details) {
+        host.describe(truncate(details.hostname(), 255), truncate(details.platform(), 64),
+                truncate(details.osVersion(), 255));
     }
 
     /** The name comes from the agent: shortened and stripped of control characters for the log. */

@@ -78,6 +78,9 @@ public class Host {
     @Column(name = "policy_updated_at")
     private Instant policyUpdatedAt;
 
+    @Column(name = "detail_updated_at")
+    private Instant detailUpdatedAt;
+
     @Column(name = "last_enrolled_at")
     private Instant lastEnrolledAt;
 
@@ -144,6 +147,8 @@ public class Host {
     public void setRefetchRequested(boolean requested) { this.refetchRequested = requested; }
     public Instant policyUpdatedAt() { return policyUpdatedAt; }
     public void policiesReported(Instant at) { this.policyUpdatedAt = at; this.seenAt = at; }
+    public Instant detailUpdatedAt() { return detailUpdatedAt; }
+    public void detailsReported(Instant at) { this.detailUpdatedAt = at; }
     public Instant lastEnrolledAt() { return lastEnrolledAt; }
     public Instant seenAt() { return seenAt; }
     public void seen(Instant at) { this.seenAt = at; }

@@ -24,6 +24,7 @@ public final class DeploymentConfig {
     private final Duration clockSkew;
     private final Duration scepCooldown;
     private final Duration policyUpdateInterval;
+    private final Duration detailUpdateInterval;
     private final Duration sessionLifetime;
     private final Duration signInRetention;
     private final Duration deviceTokenTtl;
@@ -48,6 +49,8 @@ public final class DeploymentConfig {
                 read(source, "portcullis.scep.cooldown.seconds", "PORTCULLIS_SCEP_COOLDOWN_SECONDS").orElse("60")));
         this.policyUpdateInterval = Duration.ofSeconds(Long.parseLong(read(source,
                 "portcullis.policy.update.interval.seconds", "PORTCULLIS_POLICY_UPDATE_INTERVAL_SECONDS").orElse("3600")));
+        this.detailUpdateInterval = Duration.ofSeconds(Long.parseLong(read(source,
+                "portcullis.detail.update.interval.seconds", "PORTCULLIS_DETAIL_UPDATE_INTERVAL_SECONDS").orElse("3600")));
         this.sessionLifetime = Duration.ofSeconds(Long.parseLong(read(source,
                 "portcullis.session.lifetime.seconds", "PORTCULLIS_SESSION_LIFETIME_SECONDS").orElse("86400")));
         long retentionDays = Long.parseLong(read(source,
@@ -122,6 +125,8 @@ public final class DeploymentConfig {
     public Duration scepCooldown() { return scepCooldown; }
     /** How old a host's policy results may grow before the agent is asked to run them again. */
     public Duration policyUpdateInterval() { return policyUpdateInterval; }
+    /** How old a host's details (hostname, OS version) may grow before the agent is asked for them again. */
+    public Duration detailUpdateInterval() { return detailUpdateInterval; }
     /** How long an API bearer token stays valid after login. */
     public Duration sessionLifetime() { return sessionLifetime; }
     /** How long sign-in records are kept; zero keeps them forever. */
@@ -137,7 +142,8 @@ public final class DeploymentConfig {
         return "serverUrl=" + serverUrl + ", ssoBaseUrl=" + ssoBaseUrl
                 + ", serialFormat=" + serialFormat.name().toLowerCase(Locale.ROOT)
                 + ", trustedProxies=" + trustedProxies + ", clockSkew=" + clockSkew + ", scepCooldown=" + scepCooldown
-                + ", policyUpdateInterval=" + policyUpdateInterval + ", sessionLifetime=" + sessionLifetime
+                + ", policyUpdateInterval=" + policyUpdateInterval + ", detailUpdateInterval=" + detailUpdateInterval
+                + ", sessionLifetime=" + sessionLifetime
                 + ", signInRetention=" + signInRetention.toDays() + "d"
                 + ", deviceTokenTtl=" + deviceTokenTtl + ", enrollCooldown=" + enrollCooldown;
     }

@@ -95,4 +95,13 @@ class DeploymentConfigTest {
         assertThrows(IllegalArgumentException.class,
                 () -> config(Map.of("portcullis.enroll.cooldown.seconds", "-1")));
     }
+
+    @Test
+    void detailUpdateIntervalDefaultsToAnHour() {
+        assertEquals(java.time.Duration.ofHours(1), config(Map.of()).detailUpdateInterval());
+        assertEquals(java.time.Duration.ofSeconds(600),
+                config(Map.of("env:PORTCULLIS_DETAIL_UPDATE_INTERVAL_SECONDS", "600")).detailUpdateInterval());
+        assertEquals(java.time.Duration.ofSeconds(60), config(Map.of("portcullis.detail.update.interval.seconds", "60",
+                "env:PORTCULLIS_DETAIL_UPDATE_INTERVAL_SECONDS", "600")).detailUpdateInterval(), "a system property wins");
+    }
 }

@@ -8,6 +8,9 @@ import java.util.Map;
 /** Plays an osquery agent against /api/osquery, sending the bodies osquery sends. */
 public final class Agent {
 
+    public static final String SYSTEM_INFO = "fleet_detail_query_system_info";
+    public static final String OS_VERSION = "fleet_detail_query_os_version";
+
     private final Api api;
     private final String hardwareUuid;
     private final String hostname;
@@ -71,6 +74,15 @@ public final class Agent {
 
     /** Reports results: each query name maps to pass (a row), fail (no rows) or error (status 1). */
     public Api.Response write(Map<String, Result> results) {
+        return write(results, null);
+    }
+
+    /**
+     * Reports policy results and, unless {@code details} is null, answers the detail queries with
+     * the rows osquery on this Mac would send, in one body, as osquery answers all that one read
+     * handed out.
+     */
+    public Api.Response write(Map<String, Result> results, Details details) {
         JsonObjectBuilder queries = Json.createObjectBuilder();
         JsonObjectBuilder statuses = Json.createObjectBuilder();
         JsonObjectBuilder messages = Json.createObjectBuilder();
@@ -85,8 +97,23 @@ public final class Agent {
             }
             statuses.add(name, result == Result.ERROR ? 1 : 0);
         });
+        if (details != null) {
+            String[] version = (details.macosVersion() + ".0.0").split("\\.");
+            queries.add(SYSTEM_INFO, Json.createArrayBuilder().add(Json.createObjectBuilder()
+                    .add("hostname", details.hostname()).add("computer_name", details.hostname())
+                    .add("hardware_serial", "C02TEST").add("uuid", hardwareUuid)));
+            queries.add(OS_VERSION, Json.createArrayBuilder().add(Json.createObjectBuilder()
+                    .add("name", "macOS").add("version", details.macosVersion()).add("major", version[0])
+                    .add("minor", version[1]).add("patch", version[2]).add("build", "23F79").add("platform", "darwin")));
+            statuses.add(SYSTEM_INFO, 0).add(OS_VERSION, 0);
+        }
         return api.post("/api/osquery/distributed/write", Json.createObjectBuilder().add("node_key", nodeKey)
                 .add("queries", queries).add("statuses", statuses).add("messages", messages).build().toString());
+    }
+
+    /** What enrollment told about this Mac: its hostname and macOS 14.5. */
+    public Details details() {
+        return new Details(hostname, "14.5");
     }
 
     /** Sends logs as osquery's TLS logger does: {node_key, log_type, data: [...]}. */
@@ -104,4 +131,8 @@ public final class Agent {
     }
 
     public enum Result { PASS, FAIL, ERROR }
+
+    /** What the detail queries find on the Mac: its hostname and macOS version, e.g. "14.5". */
+    public record Details(String hostname, String macosVersion) {
+    }
 }

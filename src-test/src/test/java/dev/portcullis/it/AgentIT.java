@@ -13,6 +13,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -94,7 +95,7 @@ class AgentIT {
         results.put(Fixtures.queryName(erroring), ERROR);
         results.put("fleet_policy_query_987654321", PASS);
         results.put("some_other_query", PASS);
-        Api.Response written = agent.write(results);
+        Api.Response written = agent.write(results, agent.details());
         assertEquals(200, written.status(), written.toString());
         assertEquals("{}", written.body().strip());
 
@@ -121,6 +122,67 @@ class AgentIT {
         assertEquals(400, agent.postRaw("/api/osquery/distributed/write", cut).status());
         assertEquals(400, agent.postRaw("/api/osquery/distributed/read", "not json").status());
         assertEquals("pass", responses(admin, hostId).get(passing.getJsonNumber("id").longValue()));
+    }
+
+    @Test
+    void detailQueriesKeepTheHostnameAndOsVersionCurrent(PortcullisServer server) {
+        Api admin = server.admin();
+        String secret = Fixtures.unique("details");
+        Fixtures.team(admin, secret, false);
+        String uuid = Fixtures.unique("details-uuid");
+        Agent agent = new Agent(server, uuid, "details-mac");
+        Fixtures.ok(agent.enroll(secret));
+        long hostId = hostByUuid(admin, uuid).getJsonNumber("id").longValue();
+        JsonObject enrolled = host(admin, hostId);
+        assertTrue(enrolled.isNull("detail_updated_at"), enrolled.toString());
+
+        JsonObject queries = agent.read();
+        assertEquals("SELECT hostname, computer_name, hardware_serial, uuid FROM system_info;",
+                queries.getString(Agent.SYSTEM_INFO), "handed out at once after enrollment: " + queries);
+        assertEquals("SELECT name, version, major, minor, patch, build, platform FROM os_version;",
+                queries.getString(Agent.OS_VERSION));
+        Fixtures.ok(agent.write(passing(queries), new Agent.Details("details-mac-renamed", "15.1")));
+        JsonObject updated = host(admin, hostId);
+        assertEquals("details-mac-renamed", updated.getString("hostname"));
+        assertEquals("macOS 15.1", updated.getString("os_version"));
+        assertEquals("darwin", updated.getString("platform"));
+        Instant detailsAt = Instant.parse(updated.getString("detail_updated_at"));
+        assertTrue(detailsAt.isAfter(Instant.parse(enrolled.getString("seen_time"))));
+        assertFalse(Instant.parse(updated.getString("seen_time")).isBefore(detailsAt), "the write counts as seen");
+        assertFalse(updated.getBoolean("refetch_requested"), "the enrollment's first run is answered");
+
+        JsonObject again = agent.read();
+        assertFalse(again.containsKey(Agent.SYSTEM_INFO) || again.containsKey(Agent.OS_VERSION),
+                "fresh details are not asked for before the interval: " + again);
+
+        Fixtures.ok(admin.post("/api/v1/fleet/hosts/" + hostId + "/refetch"));
+        JsonObject refetch = agent.read();
+        assertTrue(refetch.containsKey(Agent.SYSTEM_INFO) && refetch.containsKey(Agent.OS_VERSION),
+                "a refetch asks for fresh details too: " + refetch);
+
+        // Errors (osquery's shape: no rows, status 1, a message) change nothing, and the details stay due.
+        Map<String, Agent.Result> errors = new LinkedHashMap<>();
+        errors.put(Agent.SYSTEM_INFO, ERROR);
+        errors.put(Agent.OS_VERSION, ERROR);
+        errors.put("fleet_detail_query_uptime", PASS);
+        Fixtures.ok(agent.write(errors));
+        JsonObject afterErrors = host(admin, hostId);
+        assertEquals("details-mac-renamed", afterErrors.getString("hostname"));
+        assertEquals("macOS 15.1", afterErrors.getString("os_version"));
+        assertEquals("darwin", afterErrors.getString("platform"));
+        assertEquals(detailsAt, Instant.parse(afterErrors.getString("detail_updated_at")));
+        assertTrue(afterErrors.getBoolean("refetch_requested"), "errors answer no refetch");
+        assertTrue(logShows(server, "host " + hostId + ": ignored a result for fleet_detail_query_uptime"),
+                "an unknown detail query is ignored and logged");
+
+        refetch = agent.read();
+        assertTrue(refetch.containsKey(Agent.SYSTEM_INFO), "still due: " + refetch);
+        Fixtures.ok(agent.write(passing(refetch), new Agent.Details("h".repeat(300), "15.2")));
+        JsonObject refetched = host(admin, hostId);
+        assertEquals("h".repeat(255), refetched.getString("hostname"), "cut like enrollment cuts it");
+        assertEquals("macOS 15.2", refetched.getString("os_version"));
+        assertFalse(refetched.getBoolean("refetch_requested"));
+        assertTrue(Instant.parse(refetched.getString("detail_updated_at")).isAfter(detailsAt));
     }
 
     @Test
@@ -349,6 +411,10 @@ class AgentIT {
                 String expected = sim.fails(i, Fixtures.queryName(policy)) ? "fail" : "pass";
                 assertEquals(expected, responses.get(policy.getJsonNumber("id").longValue()), "host " + i);
             }
+            JsonObject host = host(admin, hostId);
+            assertFalse(host.isNull("detail_updated_at"), "the detail queries are answered: host " + i);
+            assertEquals(prefix + "-host-" + i, host.getString("hostname"));
+            assertEquals("macOS 14.5", host.getString("os_version"));
         }
     }
 
@@ -378,6 +444,17 @@ class AgentIT {
                 .map(JsonValue::asJsonObject)
                 .filter(h -> h.getString("uuid").equals(uuid.toUpperCase(Locale.ROOT)))
                 .findFirst().orElseThrow(() -> new AssertionError("no host " + uuid));
+    }
+
+    static JsonObject host(Api admin, long hostId) {
+        return Fixtures.ok(admin.get("/api/v1/fleet/hosts/" + hostId)).getJsonObject("host");
+    }
+
+    /** Every policy query handed out passes: global policies from other tests may be among them. */
+    static Map<String, Agent.Result> passing(JsonObject queries) {
+        Map<String, Agent.Result> results = new LinkedHashMap<>();
+        queries.keySet().stream().filter(name -> name.startsWith("fleet_policy_query_")).forEach(name -> results.put(name, PASS));
+        return results;
     }
 
     static Map<Long, JsonObject> policiesOnHost(Api admin, long hostId) {

@@ -66,14 +66,14 @@ class DeviceTokenIT {
 
         // Enrollment asks for a first run; a distributed write clears it.
         mine.agent().read();
-        Fixtures.ok(mine.agent().write(Map.of(Fixtures.queryName(policy), Agent.Result.PASS)));
+        Fixtures.ok(mine.agent().write(Map.of(Fixtures.queryName(policy), Agent.Result.PASS), mine.agent().details()));
         assertFalse(refetchRequested(server, mine.hostId()));
         assertEquals(0, mine.agent().read().size(), "results are fresh: nothing to run");
 
         assertEquals(200, server.api().post("/api/v1/fleet/device/" + token + "/refetch").status());
         assertTrue(refetchRequested(server, mine.hostId()));
         assertTrue(mine.agent().read().containsKey(Fixtures.queryName(policy)), "the next read hands out the policies");
-        Fixtures.ok(mine.agent().write(Map.of(Fixtures.queryName(policy), Agent.Result.PASS)));
+        Fixtures.ok(mine.agent().write(Map.of(Fixtures.queryName(policy), Agent.Result.PASS), mine.agent().details()));
         assertFalse(refetchRequested(server, mine.hostId()));
 
         JsonObject policies = Fixtures.ok(server.api().get("/api/v1/fleet/device/" + token + "/policies"));

@@ -19,9 +19,10 @@ import java.util.UUID;
  * before installing agents. Not a test: {@code mvn -Psimulate verify} runs it.
  *
  * <p>Each host enrolls with a stable hardware UUID (from {@code sim.prefix} and its index), then
- * each round reads its distributed queries and answers every policy query with pass or fail. A
- * host fails a policy when a hash of (prefix, index, query name) falls under {@code sim.failing},
- * so the same hosts fail the same policies in every round and every run.
+ * each round reads its distributed queries, answers every policy query with pass or fail, and
+ * answers the detail queries with its hostname and macOS 14.5. A host fails a policy when a hash
+ * of (prefix, index, query name) falls under {@code sim.failing}, so the same hosts fail the same
+ * policies in every round and every run.
  *
  * <p>System properties: {@code sim.url} (http://127.0.0.1:8080), {@code sim.secret} (required),
  * {@code sim.hosts} (50), {@code sim.failing} (0.2), {@code sim.interval.seconds} (10),
@@ -135,7 +136,7 @@ public final class HostSimulator {
         return ok;
     }
 
-    /** One round: each host reads its queries and answers the policy queries. */
+    /** One round: each host reads its queries and answers the policy and detail queries. */
     public Round round(int number) {
         long start = System.nanoTime();
         int written = 0;
@@ -155,10 +156,11 @@ public final class HostSimulator {
                         results.put(name, fails(i, name) ? Agent.Result.FAIL : Agent.Result.PASS);
                     }
                 }
-                if (results.isEmpty()) {
+                boolean detailsDue = queries.containsKey(Agent.SYSTEM_INFO) || queries.containsKey(Agent.OS_VERSION);
+                if (results.isEmpty() && !detailsDue) {
                     continue;
                 }
-                Api.Response r = agent.write(results);
+                Api.Response r = agent.write(results, detailsDue ? agent.details() : null);
                 if (r.status() == 200) {
                     written += results.size();
                     failures += (int) results.values().stream().filter(v -> v == Agent.Result.FAIL).count();

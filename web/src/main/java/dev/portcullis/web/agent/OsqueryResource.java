@@ -1,6 +1,7 @@
 package dev.portcullis.web.agent;
 
 import dev.portcullis.agent.AgentService;
+import dev.portcullis.agent.DetailQuery;
 import dev.portcullis.agent.HostDetails;
 import dev.portcullis.agent.QueryOutcome;
 import dev.portcullis.web.JsonBody;
@@ -9,6 +10,7 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
@@ -44,9 +46,7 @@ public class OsqueryResource {
         JsonObject platformInfo = JsonBody.object(details, "platform_info");
         String uuid = firstNonBlank(JsonBody.string(system, "hardware_uuid"), JsonBody.string(system, "uuid"));
         String platform = firstNonBlank(JsonBody.string(os, "platform"), JsonBody.string(platformInfo, "platform"));
-        String osName = JsonBody.string(os, "name");
-        String osVersion = JsonBody.string(os, "version");
-        String osText = osName == null ? osVersion : osVersion == null ? osName : osName + " " + osVersion;
+        String osText = HostDetails.osText(JsonBody.string(os, "name"), JsonBody.string(os, "version"));
         String hostname = firstNonBlank(JsonBody.string(system, "hostname"), JsonBody.string(system, "computer_name"));
         String nodeKey = agents.enroll(JsonBody.string(json, "enroll_secret"), JsonBody.string(json, "host_identifier"),
                 new HostDetails(uuid, hostname, platform, osText));
@@ -89,6 +89,7 @@ public class OsqueryResource {
         JsonObject messageObject = JsonBody.object(json, "messages");
         Map<String, QueryOutcome> outcomes = new LinkedHashMap<>();
         Map<String, String> messages = new LinkedHashMap<>();
+        Map<String, Map<String, String>> detailRows = new LinkedHashMap<>();
         if (messageObject != null) {
             // osquery sends a message for each query that did not run cleanly.
             for (String name : messageObject.keySet()) {
@@ -100,7 +101,11 @@ public class OsqueryResource {
         }
         if (queries != null) {
             for (Map.Entry<String, JsonValue> e : queries.entrySet()) {
-                outcomes.put(e.getKey(), outcome(e.getValue(), status(statuses, e.getKey())));
+                QueryOutcome outcome = outcome(e.getValue(), status(statuses, e.getKey()));
+                outcomes.put(e.getKey(), outcome);
+                if (outcome == QueryOutcome.ROWS && e.getKey().startsWith(DetailQuery.PREFIX)) {
+                    detailRows.put(e.getKey(), firstRow(e.getValue()));
+                }
             }
         }
         if (statuses != null) {
@@ -109,7 +114,7 @@ public class OsqueryResource {
                 outcomes.putIfAbsent(name, status(statuses, name) == 0 ? QueryOutcome.NO_ROWS : QueryOutcome.ERROR);
             }
         }
-        agents.distributedWrite(nodeKey, outcomes, messages);
+        agents.distributedWrite(nodeKey, outcomes, messages, detailRows);
         return JsonValue.EMPTY_JSON_OBJECT;
     }
 
@@ -145,6 +150,23 @@ public class OsqueryResource {
             return ((jakarta.json.JsonString) rows).getString().isEmpty() ? QueryOutcome.NO_ROWS : QueryOutcome.ROWS;
         }
         throw new BadRequestException("queries must map names to arrays of rows");
+    }
+
+    /** A detail query's first row as column to text; osquery sends every value as a string. */
+    private static Map<String, String> firstRow(JsonValue rows) {
+        if (rows.getValueType() != JsonValue.ValueType.ARRAY
+                || rows.asJsonArray().get(0).getValueType() != JsonValue.ValueType.OBJECT) {
+            throw new BadRequestException("a detail query's rows must be objects");
+        }
+        Map<String, String> row = new LinkedHashMap<>();
+        rows.asJsonArray().getJsonObject(0).forEach((column, value) -> {
+            switch (value.getValueType()) {
+                case STRING -> row.put(column, ((JsonString) value).getString());
+                case NUMBER -> row.put(column, value.toString());
+                default -> { } // null, true/false, nested: no text to keep
+            }
+        });
+        return row;
     }
 
     private static int status(JsonObject statuses, String name) {

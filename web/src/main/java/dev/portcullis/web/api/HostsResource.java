@@ -36,18 +36,20 @@ public class HostsResource {
 
     public record HostJson(long id, String uuid, String hostname, String displayName, String platform,
                            String osVersion, Long teamId, Instant seenTime, Instant lastEnrolledAt,
-                           Instant policyUpdatedAt, boolean refetchRequested, Instant createdAt) {
+                           Instant policyUpdatedAt, Instant detailUpdatedAt, boolean refetchRequested,
+                           Instant createdAt) {
 
         static HostJson of(Host h) {
             return new HostJson(h.id(), h.hardwareUuid(), h.hostname(), h.hostname(), h.platform(), h.osVersion(),
-                    h.teamId(), h.seenAt(), h.lastEnrolledAt(), h.policyUpdatedAt(), h.refetchRequested(),
-                    h.createdAt());
+                    h.teamId(), h.seenAt(), h.lastEnrolledAt(), h.policyUpdatedAt(), h.detailUpdatedAt(),
+                    h.refetchRequested(), h.createdAt());
         }
     }
 
     public record HostDetailJson(long id, String uuid, String hostname, String displayName, String platform,
                                  String osVersion, Long teamId, Instant seenTime, Instant lastEnrolledAt,
-                                 Instant policyUpdatedAt, boolean refetchRequested, Instant createdAt,
+                                 Instant policyUpdatedAt, Instant detailUpdatedAt, boolean refetchRequested,
+                                 Instant createdAt,
                                  boolean bypassPending, List<PolicyJson.OnHost> policies,
                                  List<CertificateJson> conditionalAccessCertificates, List<SignInJson> signIns) {
     }
@@ -123,8 +125,8 @@ public class HostsResource {
         Host h = d.host();
         Instant now = Instant.now();
         return new HostOut(new HostDetailJson(h.id(), h.hardwareUuid(), h.hostname(), h.hostname(), h.platform(),
-                h.osVersion(), h.teamId(), h.seenAt(), h.lastEnrolledAt(), h.policyUpdatedAt(), h.refetchRequested(),
-                h.createdAt(), h.bypassPending(), PolicyJson.OnHost.of(d.policies()),
+                h.osVersion(), h.teamId(), h.seenAt(), h.lastEnrolledAt(), h.policyUpdatedAt(), h.detailUpdatedAt(),
+                h.refetchRequested(), h.createdAt(), h.bypassPending(), PolicyJson.OnHost.of(d.policies()),
                 d.certificates().stream().map(c -> CertificateJson.of(c, now)).toList(),
                 d.signIns().stream().map(SignInJson::of).toList()));
     }
