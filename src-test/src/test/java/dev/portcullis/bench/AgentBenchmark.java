@@ -69,7 +69,7 @@ public final class AgentBenchmark {
 
     /** One row of the report. */
     private record Step(int hosts, double enrollsPerSecond, double firstReportResultsPerSecond,
-                        double resultsPerSecond, double serverMicrosPerResult, double p50Write,
+                        double resultsPerSecond, double serverMicrosPerResult, double clientCpuShare, double p50Write,
                         double signInP50, double signInP90, double signInMean, int errors, String heap, long dbBytes) {
     }
 
@@ -107,17 +107,20 @@ public final class AgentBenchmark {
             System.out.printf(Locale.ROOT, "enrolled %,d hosts at %.0f/s; first report %.0f results/s%n",
                     size - before, enroll.okPerSecond(), first.okPerSecond() * policies);
             Duration cpuBefore = bench.serverCpu();
+            long clientCpuBefore = BenchSupport.clientCpuNanos();
             SplittableRandom random = new SplittableRandom(size);
             int[] hosts = random.ints(writes, SIGN_IN_HOSTS, size).toArray();
             Load steady = bench.run(writes, i -> bench.write(hosts[i], CHANGING_PER_WRITE));
             Duration cpu = bench.serverCpu().minus(cpuBefore);
+            double clientShare = (BenchSupport.clientCpuNanos() - clientCpuBefore)
+                    / (double) Math.max(1, cpu.toNanos() + BenchSupport.clientCpuNanos() - clientCpuBefore);
             double results = (double) steady.ok() * policies;
             System.out.printf(Locale.ROOT, "steady state: %.0f results/s, server CPU %.1f µs per result%n",
                     steady.okPerSecond() * policies, cpu.toNanos() / 1e3 / Math.max(1, results));
             Load signIn = bench.signIns(okta, serials, signIns);
             steps.add(new Step(size, enroll.okPerSecond(), first.okPerSecond() * policies,
                     steady.okPerSecond() * policies, cpu.toNanos() / 1e3 / Math.max(1, results),
-                    steady.percentileMillis(50), signIn.percentileMillis(50), signIn.percentileMillis(90),
+                    clientShare, steady.percentileMillis(50), signIn.percentileMillis(50), signIn.percentileMillis(90),
                     signIn.meanMillis(), enroll.errors() + first.errors() + steady.errors() + signIn.errors(),
                     bench.serverJvm.map(BenchSupport::heapInfo).orElse("n/a"), bench.databaseBytes()));
         }
@@ -137,14 +140,19 @@ public final class AgentBenchmark {
                         + " host's results change per write), %d client threads, %d cores, embedded H2%n",
                 policies, gatingCount(policies), writes, CHANGING_PER_WRITE * 100, threads,
                 Runtime.getRuntime().availableProcessors());
+        int cores = Runtime.getRuntime().availableProcessors();
         System.out.println("hosts    | enroll/s | first report results/s | steady results/s | server µs/result"
-                + " | write p50 ms | sign-in p50/p90/mean ms | errors | database MB | server heap");
+                + " | server-only capacity results/s | client CPU share | write p50 ms | sign-in p50/p90/mean ms"
+                + " | errors | database MB | server heap");
         for (Step s : steps) {
-            System.out.printf(Locale.ROOT, "%-8d | %8.0f | %22.0f | %16.0f | %16.1f | %12.1f | %7.1f / %4.1f / %4.1f"
-                            + "    | %6d | %11.0f | %s%n", s.hosts(), s.enrollsPerSecond(), s.firstReportResultsPerSecond(),
-                    s.resultsPerSecond(), s.serverMicrosPerResult(), s.p50Write(), s.signInP50(), s.signInP90(),
-                    s.signInMean(), s.errors(), s.dbBytes() / 1e6, s.heap());
+            System.out.printf(Locale.ROOT, "%-8d | %8.0f | %22.0f | %16.0f | %16.1f | %30.0f | %15.0f%% | %12.1f"
+                            + " | %7.1f / %4.1f / %4.1f    | %6d | %11.0f | %s%n", s.hosts(), s.enrollsPerSecond(),
+                    s.firstReportResultsPerSecond(), s.resultsPerSecond(), s.serverMicrosPerResult(),
+                    cores * 1e6 / s.serverMicrosPerResult(), s.clientCpuShare() * 100, s.p50Write(), s.signInP50(),
+                    s.signInP90(), s.signInMean(), s.errors(), s.dbBytes() / 1e6, s.heap());
         }
+        System.out.println("(server-only capacity: the steady rate if the server had all cores, from its CPU time per"
+                + " result; the client shares the cores here and used the share shown)");
         Step smallest = steps.get(0);
         Step largest = steps.get(steps.size() - 1);
         System.out.printf(Locale.ROOT, "from %,d to %,d hosts: server µs/result x%.2f, steady results/s x%.2f,"
