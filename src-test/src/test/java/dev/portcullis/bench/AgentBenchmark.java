@@ -38,7 +38,8 @@ import java.util.stream.IntStream;
  * that many and report every policy once (first report: inserts); then {@code bench.writes}
  * distributed writes go to hosts drawn at random from the whole population, each flipping about
  * 5% of that host's results (steady state: updates). Last, {@code bench.signins} sign-ins, one at
- * a time, by hosts holding SCEP certificates, give the decision's latency at that size.
+ * a time, by hosts holding SCEP certificates, give the decision's latency at that size. Before
+ * the first size is measured, the same writes and sign-ins run once unmeasured to warm the JIT.
  *
  * <p>Bodies are osquery's; the client sends them from {@code bench.threads} threads over loopback
  * HTTP, on the same cores as the server, so the server's CPU time per result is printed as well.
@@ -106,6 +107,13 @@ public final class AgentBenchmark {
             Load first = bench.run(size - before, i -> bench.write(before + i, 0));
             System.out.printf(Locale.ROOT, "enrolled %,d hosts at %.0f/s; first report %.0f results/s%n",
                     size - before, enroll.okPerSecond(), first.okPerSecond() * policies);
+            if (steps.isEmpty()) {
+                // The server's JIT is cold at first; without this the smallest size looks slowest.
+                System.out.println("warming up: " + writes + " writes, " + signIns + " sign-ins, not measured");
+                int[] warmUpHosts = new SplittableRandom(-size).ints(writes, SIGN_IN_HOSTS, size).toArray();
+                bench.run(writes, i -> bench.write(warmUpHosts[i], CHANGING_PER_WRITE));
+                bench.signIns(okta, serials, signIns);
+            }
             Duration cpuBefore = bench.serverCpu();
             long clientCpuBefore = BenchSupport.clientCpuNanos();
             SplittableRandom random = new SplittableRandom(size);
