@@ -81,6 +81,19 @@ test('without JavaScript the page still explains everything and Resolve later st
   await dialog.waitFor({ state: 'hidden' });
 });
 
+test('the confirmation reached by its link is a modal too when JavaScript runs', async () => {
+  const page = await newPage(browser);
+  await page.goto(`${url}?confirm=resolve-later#resolve-later`);
+  const dialog = page.getByRole('dialog', { name: 'Resolve later?' });
+  await dialog.waitFor();
+  assert.equal(await dialog.evaluate((d) => d.matches(':modal')), true);
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'hidden' });
+  const opener = policyItem(page, input.failingPolicy).getByRole('button', { name: 'Resolve later' });
+  assert.equal(await opener.evaluate((b) => b === document.activeElement), true, 'focus lands on Resolve later');
+  assert.deepEqual(page.problems, []);
+});
+
 test('Resolve later opens a confirmation dialog; confirming records a single sign-in', async () => {
   const page = await newPage(browser);
   await page.goto(url);

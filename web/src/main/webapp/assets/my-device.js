@@ -18,6 +18,7 @@
     });
     // Back to where the reader was when the dialog closes (Cancel, Escape).
     dialog.addEventListener('close', function () {
+      if (dialog.open) return; // closed only to be shown again as a modal, below
       var back = opener || document.querySelector('[data-opens="resolve-later"]');
       if (back) back.focus();
     });
