@@ -6,6 +6,7 @@ import java.util.List;
 /** What the end user's My device page shows, gathered in one read. */
 public record DeviceStatus(
         String deviceName,
+        String osVersion,
         List<PolicyLine> policies,
         boolean bypassPending,
         boolean bypassOffered,
@@ -20,5 +21,10 @@ public record DeviceStatus(
 
     public boolean blocked() {
         return policies.stream().anyMatch(PolicyLine::actionRequired);
+    }
+
+    /** The policies that block sign-in now: gating and failing. */
+    public List<PolicyLine> actionRequired() {
+        return policies.stream().filter(PolicyLine::actionRequired).toList();
     }
 }

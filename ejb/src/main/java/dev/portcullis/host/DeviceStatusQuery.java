@@ -39,7 +39,7 @@ public class DeviceStatusQuery {
                 : criticalFailing ? "A critical policy is failing: it must be fixed before you can sign in."
                 : null;
         String name = host.hostname() != null ? host.hostname() : "Device " + host.hardwareUuid();
-        return new DeviceStatus(name, lines, host.bypassPending(), unavailable == null, unavailable,
+        return new DeviceStatus(name, host.osVersion(), lines, host.bypassPending(), unavailable == null, unavailable,
                 host.refetchRequested(), host.policyUpdatedAt());
     }
 }
