@@ -12,7 +12,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.KeyPair;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,10 +21,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntUnaryOperator;
 import java.util.stream.IntStream;
 
@@ -309,68 +304,5 @@ public final class AgentBenchmark {
     private static String hardwareUuid(int host) {
         return UUID.nameUUIDFromBytes(("agent-bench:" + host).getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .toString().toUpperCase(Locale.ROOT);
-    }
-
-    /** Requests 0..count-1 sent from several threads; a status per request (-1: no answer) and its latency. */
-    private record Load(int[] statuses, long[] latencies, long elapsedNanos) {
-
-        static Load drive(int count, int threads, IntUnaryOperator request) {
-            int[] statuses = new int[count];
-            long[] latencies = new long[count];
-            AtomicInteger next = new AtomicInteger();
-            long start = System.nanoTime();
-            ExecutorService pool = Executors.newFixedThreadPool(threads);
-            try {
-                List<Future<?>> workers = new ArrayList<>();
-                for (int t = 0; t < threads; t++) {
-                    workers.add(pool.submit(() -> {
-                        int i;
-                        while ((i = next.getAndIncrement()) < count) {
-                            long sent = System.nanoTime();
-                            try {
-                                statuses[i] = request.applyAsInt(i);
-                            } catch (RuntimeException e) {
-                                statuses[i] = -1;
-                            }
-                            latencies[i] = System.nanoTime() - sent;
-                        }
-                        return null;
-                    }));
-                }
-                for (Future<?> worker : workers) {
-                    worker.get();
-                }
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            } finally {
-                pool.shutdownNow();
-            }
-            return new Load(statuses, latencies, System.nanoTime() - start);
-        }
-
-        int ok() {
-            return (int) Arrays.stream(statuses).filter(s -> s == 200).count();
-        }
-
-        int errors() {
-            return statuses.length - ok();
-        }
-
-        double okPerSecond() {
-            return elapsedNanos == 0 ? 0 : ok() / (elapsedNanos / 1e9);
-        }
-
-        double meanMillis() {
-            return Arrays.stream(latencies).average().orElse(Double.NaN) / 1e6;
-        }
-
-        double percentileMillis(int percentile) {
-            if (latencies.length == 0) {
-                return Double.NaN;
-            }
-            long[] sorted = latencies.clone();
-            Arrays.sort(sorted);
-            return sorted[Math.min(sorted.length - 1, (int) Math.ceil(percentile / 100.0 * sorted.length) - 1)] / 1e6;
-        }
     }
 }

@@ -15,17 +15,14 @@ import java.security.KeyPair;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 
@@ -86,7 +83,7 @@ public final class SignInBenchmark {
 
         // Warm-up signs each request as it goes; it warms the server's JIT and estimates the rate.
         System.out.println("Warming up for " + warmUpSeconds + " s ...");
-        Phase warmUp = drive(http, endpoint, serials, i -> okta.query("warm-" + i), MAX_WARM_UP_REQUESTS,
+        Load warmUp = drive(http, endpoint, serials, i -> okta.query("warm-" + i), MAX_WARM_UP_REQUESTS,
                 warmUpSeconds, threads);
 
         // The measured phase sends requests signed beforehand, so the client's own RSA signing does
@@ -101,7 +98,7 @@ public final class SignInBenchmark {
         Duration serverCpuBefore = serverJvm.flatMap(p -> p.info().totalCpuDuration()).orElse(Duration.ZERO);
         long clientCpuBefore = BenchSupport.clientCpuNanos();
         System.out.println("Measuring for " + seconds + " s with " + threads + " client threads ...");
-        Phase measured = drive(http, endpoint, serials, i -> queries[i], queries.length, seconds, threads);
+        Load measured = drive(http, endpoint, serials, i -> queries[i], queries.length, seconds, threads);
         Duration serverCpu = serverJvm.flatMap(p -> p.info().totalCpuDuration()).orElse(Duration.ZERO)
                 .minus(serverCpuBefore);
         double clientCpuSeconds = (BenchSupport.clientCpuNanos() - clientCpuBefore) / 1e9;
@@ -205,80 +202,18 @@ public final class SignInBenchmark {
     }
 
     /** Sends request i = 0, 1, ... from several threads until the time or the requests run out. */
-    private static Phase drive(HttpClient http, String endpoint, List<String> serials, IntFunction<String> queries,
-                               int maxRequests, int seconds, int threads) throws Exception {
-        int[] statuses = new int[maxRequests];
-        long[] latencies = new long[maxRequests];
-        AtomicInteger next = new AtomicInteger();
-        long start = System.nanoTime();
-        long end = start + seconds * 1_000_000_000L;
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            List<Future<?>> workers = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                workers.add(pool.submit(() -> {
-                    int i;
-                    while (System.nanoTime() < end && (i = next.getAndIncrement()) < maxRequests) {
-                        HttpRequest request = request(endpoint, queries.apply(i), serials.get(i % serials.size()));
-                        long sent = System.nanoTime();
-                        try {
-                            statuses[i] = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-                        } catch (IOException e) {
-                            statuses[i] = -1;
-                        }
-                        latencies[i] = System.nanoTime() - sent;
-                    }
-                    return null;
-                }));
+    private static Load drive(HttpClient http, String endpoint, List<String> serials, IntFunction<String> queries,
+                              int maxRequests, int seconds, int threads) {
+        return Load.drive(maxRequests, threads, seconds, i -> {
+            HttpRequest request = request(endpoint, queries.apply(i), serials.get(i % serials.size()));
+            try {
+                return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            } catch (IOException e) {
+                return -1;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return -1;
             }
-            for (Future<?> worker : workers) {
-                worker.get();
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-        int completed = Math.min(next.get(), maxRequests);
-        return new Phase(Arrays.copyOf(statuses, completed), Arrays.copyOf(latencies, completed), System.nanoTime() - start);
+        });
     }
-
-    /** What one phase saw: a status (-1: no answer) and a latency per request. */
-    private record Phase(int[] statuses, long[] latencies, long elapsedNanos) {
-
-        int completed() {
-            return statuses.length;
-        }
-
-        int ok() {
-            return (int) Arrays.stream(statuses).filter(s -> s == 200).count();
-        }
-
-        int errors() {
-            return completed() - ok();
-        }
-
-        double perSecond() {
-            return completed() / (elapsedNanos / 1e9);
-        }
-
-        double okPerSecond() {
-            return ok() / (elapsedNanos / 1e9);
-        }
-
-        double percentileMillis(int percentile) {
-            if (latencies.length == 0) {
-                return Double.NaN;
-            }
-            long[] sorted = latencies.clone();
-            Arrays.sort(sorted);
-            return sorted[Math.min(sorted.length - 1, (int) Math.ceil(percentile / 100.0 * sorted.length) - 1)] / 1e6;
-        }
-
-        /** Error counts by HTTP status, e.g. " {400=3}". */
-        String errorDetail() {
-            Map<Integer, Integer> byStatus = new TreeMap<>();
-            Arrays.stream(statuses).filter(s -> s != 200).forEach(s -> byStatus.merge(s, 1, Integer::sum));
-            return byStatus.isEmpty() ? "" : " " + byStatus;
-        }
-    }
-
 }
