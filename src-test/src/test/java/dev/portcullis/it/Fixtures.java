@@ -1,6 +1,11 @@
 package dev.portcullis.it;
 
+import dev.portcullis.it.peers.OktaSp;
+import dev.portcullis.it.peers.TlsFiles;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.UUID;
 
 /** Small helpers shared by the ITs: unique names and common admin calls. */
@@ -40,5 +45,24 @@ final class Fixtures {
 
     static String queryName(JsonObject policy) {
         return "fleet_policy_query_" + policy.getJsonNumber("id").longValue();
+    }
+
+    /**
+     * Gives the server Okta's values (bypass allowed) with a fresh SP key pair, and returns the
+     * pysaml2 SP playing Okta from the server's metadata; its files go under target/it/{@code name}-*.
+     */
+    static OktaSp connectOkta(PortcullisServer server, String name, String idpId, String audience, String acs)
+            throws Exception {
+        Path dir = Files.createDirectories(Path.of("target", "it", name + "-" + System.currentTimeMillis()).toAbsolutePath());
+        TlsFiles.KeyAndCert sp = TlsFiles.selfSignedServer(dir.resolve("okta-sp"), "okta-sp.example");
+        ok(server.admin().patch("/api/v1/fleet/config", Json.createObjectBuilder().add("conditional_access",
+                Json.createObjectBuilder().add("okta_idp_id", idpId)
+                        .add("okta_assertion_consumer_service_url", acs).add("okta_audience_uri", audience)
+                        .add("okta_certificate", Files.readString(sp.cert())).add("bypass_disabled", false))
+                .build().toString()));
+        Path metadata = Files.writeString(dir.resolve("idp-metadata.xml"),
+                server.api().get("/api/fleet/conditional_access/idp/metadata").body());
+        return new OktaSp(Path.of(System.getProperty("portcullis.it.python.dir"), "okta_sp.py"), metadata,
+                audience, acs, sp.key(), sp.cert(), dir);
     }
 }

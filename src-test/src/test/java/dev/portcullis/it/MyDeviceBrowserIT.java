@@ -8,7 +8,6 @@ import dev.portcullis.it.peers.Browser;
 import dev.portcullis.it.peers.BrowserScript;
 import dev.portcullis.it.peers.OktaSp;
 import dev.portcullis.it.peers.ScepDevice;
-import dev.portcullis.it.peers.TlsFiles;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -44,18 +43,7 @@ class MyDeviceBrowserIT {
     @BeforeAll
     static void connectOkta() throws Exception {
         server = PortcullisServer.shared();
-        Api admin = server.admin();
-        Path dir = Files.createDirectories(Path.of("target", "it", "my-device-" + System.currentTimeMillis()).toAbsolutePath());
-        TlsFiles.KeyAndCert sp = TlsFiles.selfSignedServer(dir.resolve("okta-sp"), "okta-sp.example");
-        Fixtures.ok(admin.patch("/api/v1/fleet/config", Json.createObjectBuilder().add("conditional_access",
-                Json.createObjectBuilder().add("okta_idp_id", "0oamydevice")
-                        .add("okta_assertion_consumer_service_url", ACS).add("okta_audience_uri", AUDIENCE)
-                        .add("okta_certificate", Files.readString(sp.cert())).add("bypass_disabled", false))
-                .build().toString()));
-        Path metadata = Files.writeString(dir.resolve("idp-metadata.xml"),
-                server.api().get("/api/fleet/conditional_access/idp/metadata").body());
-        okta = new OktaSp(Path.of(System.getProperty("portcullis.it.python.dir"), "okta_sp.py"), metadata,
-                AUDIENCE, ACS, sp.key(), sp.cert(), dir);
+        okta = Fixtures.connectOkta(server, "my-device", "0oamydevice", AUDIENCE, ACS);
     }
 
     /** A Mac in a team with conditional access on: its agent, host id, and the browser holding its certificate. */

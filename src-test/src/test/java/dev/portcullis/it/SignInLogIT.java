@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.portcullis.it.peers.OktaSp;
-import dev.portcullis.it.peers.TlsFiles;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -16,8 +14,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -42,18 +38,7 @@ class SignInLogIT {
     @BeforeAll
     static void connectOkta() throws Exception {
         server = PortcullisServer.shared();
-        Api admin = server.admin();
-        Path dir = Files.createDirectories(Path.of("target", "it", "signins-" + System.currentTimeMillis()).toAbsolutePath());
-        TlsFiles.KeyAndCert sp = TlsFiles.selfSignedServer(dir.resolve("okta-sp"), "okta-sp.example");
-        Fixtures.ok(admin.patch("/api/v1/fleet/config", Json.createObjectBuilder().add("conditional_access",
-                Json.createObjectBuilder().add("okta_idp_id", "0oasigninlog")
-                        .add("okta_assertion_consumer_service_url", ACS).add("okta_audience_uri", AUDIENCE)
-                        .add("okta_certificate", Files.readString(sp.cert())))
-                .build().toString()));
-        Path metadata = Files.writeString(dir.resolve("idp-metadata.xml"),
-                server.api().get("/api/fleet/conditional_access/idp/metadata").body());
-        okta = new OktaSp(Path.of(System.getProperty("portcullis.it.python.dir"), "okta_sp.py"), metadata,
-                AUDIENCE, ACS, sp.key(), sp.cert(), dir);
+        okta = Fixtures.connectOkta(server, "signins", "0oasigninlog", AUDIENCE, ACS);
     }
 
     static HttpResponse<String> postSso(String samlRequest) throws Exception {
