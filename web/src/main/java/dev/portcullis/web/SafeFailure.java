@@ -6,14 +6,14 @@ import java.sql.SQLException;
  * Describes an unexpected failure for the server log without the messages of database
  * exceptions, which quote SQL together with its bound values.
  */
-final class SafeFailure {
+public final class SafeFailure {
 
     private static final int FRAMES = 12;
 
     private SafeFailure() {
     }
 
-    static String describe(Throwable thrown) {
+    public static String describe(Throwable thrown) {
         StringBuilder out = new StringBuilder();
         Throwable root = thrown;
         boolean database = false;

@@ -8,12 +8,12 @@ import java.util.List;
 import java.util.Set;
 
 /** Bean Validation violations as Fleet's field errors: the JSON field's name and a reason that names it. */
-final class ViolationFields {
+public final class ViolationFields {
 
     private ViolationFields() {
     }
 
-    static List<Refusal.FieldError> of(Set<ConstraintViolation<?>> violations) {
+    public static List<Refusal.FieldError> of(Set<ConstraintViolation<?>> violations) {
         return violations.stream()
                 .map(v -> {
                     String field = jsonName(leaf(v.getPropertyPath()));
