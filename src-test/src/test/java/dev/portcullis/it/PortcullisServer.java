@@ -94,6 +94,22 @@ public final class PortcullisServer {
         return shared;
     }
 
+    /**
+     * A server of its own on an empty data directory (no administrator yet), with the given server
+     * properties, for tests that need a first run or settings the shared server must not have.
+     * The caller stops it.
+     */
+    public static PortcullisServer startNew(Map<String, String> properties) {
+        Path home = Path.of(System.getProperty("portcullis.it.server.home", "../ear/target/server")).toAbsolutePath().normalize();
+        Path work = Path.of(System.getProperty("portcullis.it.work.dir", "target/it")).toAbsolutePath().normalize()
+                .resolve("own-" + java.util.UUID.randomUUID());
+        PortcullisServer server = new PortcullisServer(home, work, null);
+        server.serverProperties.putAll(properties);
+        Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "portcullis-own-server-stop"));
+        server.start();
+        return server;
+    }
+
     public int httpPort() { return 8080 + portOffset; }
     public int httpsPort() { return 8443 + portOffset; }
     public int managementPort() { return 9990 + portOffset; }
