@@ -42,10 +42,9 @@ class IntegrationsBrowserIT {
     static JsonObject before;
 
     @BeforeAll
-    static void startDisconnected() {
+    static void rememberTheOktaConnection() {
         server = PortcullisServer.shared();
         before = config().getJsonObject("conditional_access");
-        Fixtures.ok(server.admin().patch("/api/v1/fleet/config", oktaBody("", "", "", "", false)));
     }
 
     @AfterAll
@@ -58,6 +57,7 @@ class IntegrationsBrowserIT {
     @Test
     void anAdministratorConnectsEditsAndDeletesOktaInTheConsole() throws Exception {
         Api admin = server.admin();
+        Fixtures.ok(admin.patch("/api/v1/fleet/config", oktaBody("", "", "", "", false)));
         Path dir = Files.createDirectories(Path.of("target", "it", "integrations-" + System.currentTimeMillis()).toAbsolutePath());
         TlsFiles.KeyAndCert okta = TlsFiles.selfSignedServer(dir.resolve("okta"), "okta-integrations.example");
         // A classic mistake: the private key instead of the certificate, under a certificate-like name.
@@ -89,8 +89,8 @@ class IntegrationsBrowserIT {
                 .filter(a -> PortcullisServer.ADMIN_EMAIL.equals(a.getString("actor_email", null))).toList();
         assertTrue(mine.stream().anyMatch(a -> a.getString("type").equals("deleted_conditional_access_okta")),
                 "deletion logged: " + mine);
-        assertTrue(mine.stream().anyMatch(a -> EDITED_AUDIENCE.equals(
-                a.getJsonObject("details") == null ? null : a.getJsonObject("details").getString("okta_audience_uri", null))),
+        assertTrue(mine.stream().anyMatch(a -> a.get("details") instanceof JsonObject details
+                        && EDITED_AUDIENCE.equals(details.getString("okta_audience_uri", null))),
                 "the edit is logged with its new audience: " + mine);
         assertFalse(Files.readString(server.logFile()).contains(Files.readString(okta.key()).lines().skip(1).findFirst().orElseThrow()),
                 "the refused private key never reaches the log");

@@ -1,10 +1,8 @@
 package dev.portcullis.web.console;
 
-import dev.portcullis.ca.CertificatePem;
 import dev.portcullis.ca.SerialFormat;
 import dev.portcullis.idp.IdpEndpoints;
 import dev.portcullis.idp.SingleSignOnService;
-import dev.portcullis.keys.KeyVault;
 import dev.portcullis.settings.AppSettings;
 import dev.portcullis.settings.DeploymentConfig;
 import dev.portcullis.settings.OktaConnectionCache;
@@ -16,12 +14,8 @@ import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.io.ByteArrayInputStream;
 import java.io.Serializable;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
-import org.primefaces.model.DefaultStreamedContent;
-import org.primefaces.model.StreamedContent;
 
 /**
  * Settings > Integrations: the Okta connection's state, the values Okta and the mTLS proxy need,
@@ -41,9 +35,6 @@ public class IntegrationsPage implements Serializable {
 
     @EJB
     private transient SingleSignOnService sso;
-
-    @EJB
-    private transient KeyVault keys;
 
     @Inject
     private transient DeploymentConfig config;
@@ -90,23 +81,6 @@ public class IntegrationsPage implements Serializable {
             Feedback.failed(e);
         }
         refresh();
-    }
-
-    /** Guide step 1: the certificate Okta checks our SAML Responses with. */
-    public StreamedContent getIdpCertificate() {
-        return file("portcullis-idp-signing.crt", "application/x-pem-file",
-                CertificatePem.of(keys.idpSigning().certificate()).getBytes(StandardCharsets.US_ASCII));
-    }
-
-    /** The mTLS proxy's trust anchor in PEM (GetCACert, linked on the page, gives DER). */
-    public StreamedContent getCaCertificatePem() {
-        return file("portcullis-scep-ca.pem", "application/x-pem-file",
-                CertificatePem.of(keys.scepCa().certificate()).getBytes(StandardCharsets.US_ASCII));
-    }
-
-    static StreamedContent file(String name, String contentType, byte[] bytes) {
-        return DefaultStreamedContent.builder().name(name).contentType(contentType).contentLength((long) bytes.length)
-                .stream(() -> new ByteArrayInputStream(bytes)).build();
     }
 
     static String actor() {

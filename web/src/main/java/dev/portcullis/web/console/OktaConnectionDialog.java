@@ -1,7 +1,6 @@
 package dev.portcullis.web.console;
 
 import dev.portcullis.problem.Refusal;
-import dev.portcullis.profile.AppleUserScopeProfile;
 import dev.portcullis.profile.ProfileService;
 import dev.portcullis.settings.AppSettings;
 import dev.portcullis.settings.PemCertificate;
@@ -16,7 +15,6 @@ import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.primefaces.event.FileUploadEvent;
-import org.primefaces.model.StreamedContent;
 
 /**
  * The Connect / Edit modal of Settings > Integrations > Okta: what to hand to Okta and the MDM (guide
@@ -125,11 +123,6 @@ public class OktaConnectionDialog implements Serializable {
             return false;
         }
         return true;
-    }
-
-    public StreamedContent getProfileFile() {
-        return IntegrationsPage.file(AppleUserScopeProfile.FILE_NAME, "application/x-apple-aspen-config",
-                profile == null ? new byte[0] : profile.getBytes(StandardCharsets.UTF_8));
     }
 
     public boolean isEditing() { return editing; }
