@@ -39,7 +39,9 @@ const growl = (page, text) => page.locator('.ui-growl').getByText(text);
 
 if (input.role === 'admin') {
   test('an administrator connects Okta, disables bypass, edits and deletes the connection', async () => {
-    const page = await newPage(browser, { permissions: ['clipboard-read', 'clipboard-write'] });
+    // Tall enough for the whole Connect modal in the screenshots.
+    const page = await newPage(browser, { viewport: { width: 1280, height: 1300 },
+      permissions: ['clipboard-read', 'clipboard-write'] });
     await logIn(page, input.email, input.password);
     await page.goto(`${baseUrl()}/admin/integrations.xhtml?welcome=true`);
     await page.getByText('Welcome to Portcullis.').waitFor();
@@ -75,7 +77,7 @@ if (input.role === 'admin') {
 
     // Step 4: Okta's values. A private key is not the Okta certificate: refused on its field.
     await dialog.getByLabel('IdP ID').fill(input.idpId);
-    await dialog.getByLabel('Assertion consumer service URL').fill(input.acs.replace('https:', 'http:'));
+    await dialog.getByLabel('Assertion consumer service URL').fill(input.acs);
     await dialog.getByLabel('Audience URI').fill(input.audience);
     await dialog.locator('input[type=file]').setInputFiles(input.wrongFilePath);
     await dialog.getByText('okta-certificate.pem was refused: a private key is not a certificate').waitFor();
@@ -84,14 +86,8 @@ if (input.role === 'admin') {
     await dialog.getByText('Upload the certificate downloaded from Okta.').waitFor();
     assert.equal((await storedOkta()).okta_idp_id, null, 'nothing saved with a wrong file');
 
-    // A real certificate, but an http ACS URL: the service's reason shows on that field.
     await dialog.locator('input[type=file]').setInputFiles(input.certificatePath);
     await dialog.getByText(/Selected .*: CN=okta-integrations\.example, valid until/).waitFor();
-    await dialog.getByRole('button', { name: 'Save' }).click();
-    await dialog.getByText('Must be an absolute https URL').waitFor();
-    assert.equal((await storedOkta()).okta_idp_id, null, 'nothing saved with an invalid URL');
-
-    await dialog.getByLabel('Assertion consumer service URL').fill(input.acs);
     await screenshot(page, 'okta-connect-modal');
     await dialog.getByRole('button', { name: 'Save' }).click();
     await growl(page, 'Okta connected.').waitFor();
@@ -115,6 +111,12 @@ if (input.role === 'admin') {
     await card.getByRole('button', { name: 'Edit' }).click();
     await dialog.getByText('Current: CN=okta-integrations.example').waitFor();
     assert.equal(await dialog.getByLabel('IdP ID').inputValue(), input.idpId);
+    // An http ACS URL: the service's reason shows on that field, and nothing changes.
+    await dialog.getByLabel('Assertion consumer service URL').fill(input.acs.replace('https:', 'http:'));
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await dialog.getByText('Must be an absolute https URL').waitFor();
+    assert.equal((await storedOkta()).okta_assertion_consumer_service_url, input.acs, 'nothing saved with an invalid URL');
+    await dialog.getByLabel('Assertion consumer service URL').fill(input.acs);
     await dialog.getByLabel('Audience URI').fill(input.editedAudience);
     await dialog.getByRole('button', { name: 'Save' }).click();
     await growl(page, 'Okta connection saved.').waitFor();

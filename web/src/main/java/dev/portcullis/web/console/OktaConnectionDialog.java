@@ -86,8 +86,7 @@ public class OktaConnectionDialog implements Serializable {
             uploadedCertificate = text;
         } catch (IllegalArgumentException e) {
             certificateDescription = null;
-            Feedback.onField(CERTIFICATE_FIELD, event.getFile().getFileName() + " was refused: " + e.getMessage()
-                    + ". Upload the certificate downloaded from Okta (PEM).");
+            Feedback.onField(CERTIFICATE_FIELD, event.getFile().getFileName() + " was refused: " + e.getMessage() + ".");
         }
     }
 
