@@ -27,7 +27,7 @@ public class ConditionalAccessDialog implements Serializable {
     private boolean enabled;
     private boolean oktaConnected;
     private List<PolicyRow> policies = List.of();
-    private List<String> gating = new ArrayList<>();
+    private List<Long> gating = new ArrayList<>();
 
     public void open() {
         try {
@@ -39,8 +39,7 @@ public class ConditionalAccessDialog implements Serializable {
 
     public void save() {
         try {
-            HashSet<Long> ids = new HashSet<>();
-            gating.forEach(id -> ids.add(Long.valueOf(id)));
+            HashSet<Long> ids = new HashSet<>(gating);
             show(automation.save(page.getScope().teamId(), enabled, ids, CurrentUser.actorEmail()));
             Feedback.done(enabled ? "Conditional access is on for " + page.getTeamLabel() + ": "
                     + ids.size() + (ids.size() == 1 ? " policy blocks" : " policies block") + " sign-in when failing."
@@ -56,13 +55,13 @@ public class ConditionalAccessDialog implements Serializable {
         enabled = state.enabled();
         oktaConnected = state.oktaConnected();
         policies = state.policies().stream().map(PolicyRow::of).toList();
-        gating = new ArrayList<>(policies.stream().filter(PolicyRow::gating).map(p -> String.valueOf(p.id())).toList());
+        gating = new ArrayList<>(policies.stream().filter(PolicyRow::gating).map(PolicyRow::id).toList());
     }
 
     public boolean isEnabled() { return enabled; }
     public void setEnabled(boolean enabled) { this.enabled = enabled; }
     public boolean isOktaConnected() { return oktaConnected; }
     public List<PolicyRow> getPolicies() { return policies; }
-    public List<String> getGating() { return gating; }
-    public void setGating(List<String> gating) { this.gating = gating; }
+    public List<Long> getGating() { return gating; }
+    public void setGating(List<Long> gating) { this.gating = gating; }
 }

@@ -1,5 +1,6 @@
 package dev.portcullis.web.console;
 
+import dev.portcullis.policy.ConditionalAccessAutomation;
 import dev.portcullis.policy.PolicyService;
 import dev.portcullis.team.TeamService;
 import jakarta.ejb.EJB;
@@ -23,11 +24,15 @@ public class PoliciesPage implements Serializable {
     @EJB
     private transient TeamService teams;
 
+    @EJB
+    private transient ConditionalAccessAutomation automation;
+
     private String team = PolicyScope.ALL;
     private PolicyScope scope = PolicyScope.parse(null);
     private List<SelectItem> teamChoices = List.of();
     private List<PolicyRow> rows = List.of();
     private List<PolicyRow> inherited = List.of();
+    private boolean conditionalAccessOn;
 
     /** Runs on every GET (the team comes from the URL) and after each change. */
     public void load() {
@@ -43,6 +48,7 @@ public class PoliciesPage implements Serializable {
             teamChoices = choices;
             rows = policies.list(scope.teamId()).stream().map(PolicyRow::of).toList();
             inherited = scope.isTeam() ? policies.list(null).stream().map(PolicyRow::of).toList() : List.of();
+            conditionalAccessOn = scope.hasConditionalAccess() && automation.view(scope.teamId()).enabled();
         } catch (RuntimeException e) {
             teamChoices = choices;
             rows = List.of();
@@ -65,6 +71,7 @@ public class PoliciesPage implements Serializable {
         return teamChoices.stream().filter(c -> c.getValue().equals(team)).map(SelectItem::getLabel).findFirst().orElse("All teams");
     }
 
+    public boolean isConditionalAccessOn() { return conditionalAccessOn; }
     public String getTeam() { return team; }
     public void setTeam(String team) { this.team = team; }
     public PolicyScope getScope() { return scope; }
