@@ -172,6 +172,42 @@ public class TeamService {
         return result;
     }
 
+    /** Adds a new random secret to a team's (null: the global) secrets, keeping the others. */
+    @RolesAllowed({ADMIN, MAINTAINER, TEAM_MAINTAINER})
+    public List<EnrollSecret> addRandomSecret(Long teamId, String actorEmail) {
+        List<String> wanted = new ArrayList<>(currentSecrets(teamId));
+        wanted.add(randomSecret());
+        return replaceSecretsOf(teamId, wanted, actorEmail);
+    }
+
+    /** Removes one secret of a team (null: global); hosts enrolled with it stay enrolled. */
+    @RolesAllowed({ADMIN, MAINTAINER, TEAM_MAINTAINER})
+    public List<EnrollSecret> removeSecret(Long teamId, String secret, String actorEmail) {
+        List<String> wanted = new ArrayList<>(currentSecrets(teamId));
+        if (!wanted.remove(secret)) {
+            throw Refusal.notFound("The enroll secret");
+        }
+        return replaceSecretsOf(teamId, wanted, actorEmail);
+    }
+
+    private List<String> currentSecrets(Long teamId) {
+        scope.requireWrite(teamId);
+        if (teamId != null) {
+            find(teamId);
+        }
+        List<EnrollSecret> current = teamId == null
+                ? em.createNamedQuery("EnrollSecret.global", EnrollSecret.class).getResultList() : secretsOf(teamId);
+        return current.stream().map(EnrollSecret::secret).toList();
+    }
+
+    private List<EnrollSecret> replaceSecretsOf(Long teamId, List<String> secrets, String actorEmail) {
+        List<EnrollSecret> result = replaceSecrets(teamId, secrets);
+        activities.record(ActivityType.EDITED_ENROLL_SECRETS, actorEmail, teamId == null
+                ? Json.createObjectBuilder().addNull("team_id").build()
+                : Json.createObjectBuilder().add("team_id", teamId).build());
+        return result;
+    }
+
     /** The secret's record, or null: the agent's enrollment and the SCEP challenge both ask. */
     public EnrollSecret findSecret(String secret) {
         if (secret == null || secret.isBlank()) {
