@@ -5,7 +5,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { baseUrl, launch, newPage, scenario, screenshot } from './lib/browser.mjs';
 import { logIn } from './lib/console.mjs';
-import { choose, growl } from './lib/primefaces.mjs';
+import { ajaxDone, choose, growl } from './lib/primefaces.mjs';
 
 const input = scenario();
 let browser;
@@ -36,6 +36,7 @@ test('find, inspect, refetch, transfer and delete hosts; see activities and sign
   await choose(page, 'hosts:team', 'All teams');
   await page.getByLabel('Search').fill(input.failingHost);
   await page.getByRole('button', { name: 'Search' }).click();
+  await ajaxDone(page);
   await hostLink(page, input.passingHost).waitFor({ state: 'detached' });
   assert.equal(await rows.count(), 1);
   await hostLink(page, input.failingHost).waitFor();
@@ -44,6 +45,7 @@ test('find, inspect, refetch, transfer and delete hosts; see activities and sign
   // Hosts failing the gating policy: the two failing ones, not the passing one.
   await page.getByLabel('Search').fill(input.prefix);
   await page.getByRole('button', { name: 'Search' }).click();
+  await ajaxDone(page);
   await hostLink(page, input.passingHost).waitFor();
   await choose(page, 'hosts:policy', input.gatingPolicy);
   await choose(page, 'hosts:response', 'Failing');
@@ -125,7 +127,7 @@ test('find, inspect, refetch, transfer and delete hosts; see activities and sign
 
   // Sign-in decisions: the blocked one, filtered by host; none allowed for it.
   await page.goto(`${baseUrl()}/admin/sign-ins.xhtml`);
-  await page.getByLabel('Host').pressSequentially(input.failingHost.slice(0, 20));
+  await page.getByRole('combobox', { name: 'Host' }).pressSequentially(input.failingHost.slice(0, 20));
   await page.locator('[id="signIns:host_panel"] li').filter({ hasText: input.failingHost }).click();
   const decisions = page.locator('[id="signIns:list_data"] tr');
   await decisions.filter({ hasText: input.failingHost }).first().waitFor();

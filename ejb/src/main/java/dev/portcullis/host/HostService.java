@@ -141,8 +141,12 @@ public class HostService {
             conditions.add("h.teamId IS NULL");
         }
         if (search.policyId() != null) {
+            // The verdict as 1/0 rather than a boolean literal: with the text filter's functions, EclipseLink's
+            // H2 platform writes every value into the SQL text, a boolean as 0/1, which H2 2.x refuses to compare
+            // with a BOOLEAN column. CASE reads the same on H2 and PostgreSQL.
             String verdict = search.policyResponse() == null ? "r.passes IS NOT NULL"
-                    : search.policyResponse() == HostSearch.PolicyResponse.PASSING ? "r.passes = TRUE" : "r.passes = FALSE";
+                    : "r.passes IS NOT NULL AND SQL('CASE WHEN ? THEN 1 ELSE 0 END', r.passes) = "
+                    + (search.policyResponse() == HostSearch.PolicyResponse.PASSING ? "1" : "0");
             // A join, not EXISTS: (host_id, policy_id) is the results' key, so a host appears at most once, and
             // EclipseLink binds a boolean literal inside a subquery as 0/1, which H2 2.x refuses to compare.
             conditions.add("r.hostId = h.id AND r.policyId = :policyId AND " + verdict);
