@@ -4,7 +4,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { baseUrl, launch, newPage, scenario, screenshot } from './lib/browser.mjs';
 import { logIn } from './lib/console.mjs';
-import { growl } from './lib/primefaces.mjs';
+import { choose, growl } from './lib/primefaces.mjs';
 
 const input = scenario();
 let browser;
@@ -15,7 +15,7 @@ after(async () => { await browser?.close(); });
 test('the administrator creates an observer, who sees hosts and policies but no change buttons', async () => {
   const admin = await newPage(browser);
   await logIn(admin, input.adminEmail, input.adminPassword);
-  await admin.getByRole('menuitem', { name: 'Settings' }).click();
+  await admin.getByRole('menuitem', { name: 'Settings' }).hover();
   await admin.getByRole('menuitem', { name: 'Users' }).click();
   await admin.waitForURL(/\/admin\/users\.xhtml/);
   const users = admin.locator('[id="users:list_data"] tr');
@@ -25,17 +25,17 @@ test('the administrator creates an observer, who sees hosts and policies but no 
   await admin.getByRole('button', { name: 'Add user' }).click();
   const dialog = admin.locator('.ui-dialog').filter({ hasText: 'Add user' });
   await dialog.waitFor();
-  await admin.getByLabel('Full name').fill(input.name);
-  await admin.getByLabel('Email').fill(input.email);
-  await admin.getByLabel('Password').fill('short');
+  await dialog.getByLabel('Full name').fill(input.name);
+  await dialog.getByLabel('Email').fill(input.email);
+  await dialog.getByLabel('Password').fill('short');
   await admin.getByRole('button', { name: 'Create user' }).click();
   await dialog.locator('.ui-message-error').filter({ hasText: 'Password must meet the criteria' }).waitFor();
-  assert.match(await admin.getByLabel('Password').getAttribute('class'), /ui-state-error/);
+  assert.match(await dialog.getByLabel('Password').getAttribute('class'), /ui-state-error/);
   await screenshot(admin, 'users-weak-password');
   assert.equal(await users.filter({ hasText: input.email }).count(), 0);
 
   // A strong one, with the observer role (the default global role).
-  await admin.getByLabel('Password').fill(input.password);
+  await dialog.getByLabel('Password').fill(input.password);
   await admin.getByRole('button', { name: 'Create user' }).click();
   await growl(admin, `Created ${input.email}.`);
   await dialog.waitFor({ state: 'hidden' });
@@ -47,14 +47,26 @@ test('the administrator creates an observer, who sees hosts and policies but no 
   // The same email again is refused on the email field.
   await admin.getByRole('button', { name: 'Add user' }).click();
   await dialog.waitFor();
-  await admin.getByLabel('Full name').fill('Someone Else');
-  await admin.getByLabel('Email').fill(input.email);
-  await admin.getByLabel('Password').fill(input.password);
+  await dialog.getByLabel('Full name').fill('Someone Else');
+  await dialog.getByLabel('Email').fill(input.email);
+  await dialog.getByLabel('Password').fill(input.password);
   await admin.getByRole('button', { name: 'Create user' }).click();
   await dialog.locator('.ui-message-error').filter({ hasText: 'already exists' }).waitFor();
-  assert.match(await admin.getByLabel('Email').getAttribute('class'), /ui-state-error/);
+  assert.match(await dialog.getByLabel('Email').getAttribute('class'), /ui-state-error/);
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   assert.equal(await users.filter({ hasText: input.email }).count(), 1);
+
+  // A role change, there and back: maintainer for a moment, then observer again.
+  const editDialog = admin.locator('.ui-dialog').filter({ hasText: 'Edit role' });
+  for (const role of ['Maintainer', 'Observer']) {
+    await row.getByRole('button', { name: 'Edit role' }).click();
+    await editDialog.waitFor();
+    await choose(admin, 'editRoles:globalRole', role);
+    await editDialog.getByRole('button', { name: 'Save role' }).click();
+    await growl(admin, `Changed the role of ${input.name}`);
+    await editDialog.waitFor({ state: 'hidden' });
+    await row.filter({ hasText: role }).waitFor();
+  }
 
   // Deleting oneself is refused with a clear message.
   await users.filter({ hasText: input.adminEmail }).getByRole('button', { name: 'Delete' }).click();
@@ -76,7 +88,7 @@ test('the administrator creates an observer, who sees hosts and policies but no 
     assert.equal(await observer.getByRole('button', { name }).count(), 0, `${name} is not offered to an observer`);
   }
   await screenshot(observer, 'observer-host');
-  await observer.getByRole('menuitem', { name: 'Settings' }).click();
+  await observer.getByRole('menuitem', { name: 'Settings' }).hover();
   await observer.getByRole('menuitem', { name: 'Teams' }).waitFor();
   assert.equal(await observer.getByRole('menuitem', { name: 'Users' }).count(), 0, 'no Users menu for an observer');
   await observer.goto(`${baseUrl()}/admin/users.xhtml`);
