@@ -4,7 +4,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { baseUrl, launch, newPage, scenario, screenshot } from './lib/browser.mjs';
 import { logIn } from './lib/console.mjs';
-import { choose, growl } from './lib/primefaces.mjs';
+import { ajaxDone, choose, growl } from './lib/primefaces.mjs';
 
 const input = scenario();
 let browser;
@@ -23,6 +23,7 @@ test('the administrator creates an observer, who sees hosts and policies but no 
 
   // A weak password is refused on its field; nothing is created.
   await admin.getByRole('button', { name: 'Add user' }).click();
+  await ajaxDone(admin);
   const dialog = admin.locator('.ui-dialog').filter({ hasText: 'Add user' });
   await dialog.waitFor();
   await dialog.getByLabel('Full name').fill(input.name);
@@ -46,6 +47,7 @@ test('the administrator creates an observer, who sees hosts and policies but no 
 
   // The same email again is refused on the email field.
   await admin.getByRole('button', { name: 'Add user' }).click();
+  await ajaxDone(admin);
   await dialog.waitFor();
   await dialog.getByLabel('Full name').fill('Someone Else');
   await dialog.getByLabel('Email').fill(input.email);
@@ -60,6 +62,7 @@ test('the administrator creates an observer, who sees hosts and policies but no 
   const editDialog = admin.locator('.ui-dialog').filter({ hasText: 'Edit role' });
   for (const role of ['Maintainer', 'Observer']) {
     await row.getByRole('button', { name: 'Edit role' }).click();
+    await ajaxDone(admin);
     await editDialog.waitFor();
     await choose(admin, 'editRoles:globalRole', role);
     await editDialog.getByRole('button', { name: 'Save role' }).click();
@@ -70,6 +73,7 @@ test('the administrator creates an observer, who sees hosts and policies but no 
 
   // Deleting oneself is refused with a clear message.
   await users.filter({ hasText: input.adminEmail }).getByRole('button', { name: 'Delete' }).click();
+  await ajaxDone(admin);
   await admin.getByRole('button', { name: 'Delete user' }).click();
   await growl(admin, 'You cannot delete yourself');
   assert.deepEqual(admin.problems, []);

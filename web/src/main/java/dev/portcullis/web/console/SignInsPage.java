@@ -7,6 +7,8 @@ import dev.portcullis.host.HostSearch;
 import dev.portcullis.host.HostService;
 import dev.portcullis.problem.Refusal;
 import jakarta.ejb.EJB;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
 import java.io.Serializable;
@@ -47,7 +49,10 @@ public class SignInsPage implements Serializable {
         page = 0;
         result = null;
         if (from != null && to != null && !from.isBefore(to)) {
-            Feedback.onField("signIns:to", "The end of the time range must be after its start.");
+            // Said next to the field, which keeps the time typed so it can be corrected; nothing is searched.
+            FacesContext.getCurrentInstance().addMessage("signIns:to", new FacesMessage(FacesMessage.SEVERITY_ERROR,
+                    "The end of the time range must be after its start.", null));
+            result = new SignInLog.Page(List.of(), false);
         }
     }
 
