@@ -105,7 +105,8 @@ public class StartupBanner {
         String server = settings.current().serverUrl().orElse(null);
         StringBuilder text = new StringBuilder("\n==== Portcullis is ready ====\n")
                 .append("  Local address:     ").append(http).append('\n')
-                .append("  First-run setup:   POST ").append(http).append("/api/v1/setup\n")
+                .append("  Admin console:     ").append(http).append("/admin/ (first run: create the administrator there)\n")
+                .append("  First-run setup:   POST ").append(http).append("/api/v1/setup (the same, by API)\n")
                 .append("  SCEP CA (DER):     ").append(http).append("/api/fleet/conditional_access/scep?operation=GetCACert\n")
                 .append("  SCEP CA serial:    ").append(keys.scepCa().certificate().getSerialNumber().toString(16)).append('\n');
         if (server == null) {

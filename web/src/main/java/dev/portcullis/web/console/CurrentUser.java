@@ -27,6 +27,12 @@ public class CurrentUser {
 
     private TeamScope.CallerRoles caller;
 
+    /** The signed-in user's email as the activity log names the actor. */
+    public static String actorEmail() {
+        java.security.Principal principal = FacesContext.getCurrentInstance().getExternalContext().getUserPrincipal();
+        return principal == null ? null : principal.getName();
+    }
+
     private TeamScope.CallerRoles caller() {
         if (caller == null) {
             caller = scope.caller();

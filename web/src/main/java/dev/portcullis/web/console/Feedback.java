@@ -76,7 +76,7 @@ public final class Feedback {
         for (Refusal.FieldError error : errors) {
             String clientId = fieldIds.get(error.name());
             if (clientId != null) {
-                onField(clientId, sentence(error.reason()));
+                onField(clientId, sentence(withoutFieldName(error.name(), error.reason())));
             } else {
                 problem(sentence(error.reason()));
             }
@@ -85,6 +85,17 @@ public final class Feedback {
         if (!shown) {
             problem(sentence(summary));
         }
+    }
+
+    /** Under its own field, "okta_audience_uri must be ..." reads better as "Must be ...". */
+    private static String withoutFieldName(String field, String reason) {
+        if (reason != null && field != null && (reason.startsWith(field + " ") || reason.startsWith(field + ":"))) {
+            String rest = reason.substring(field.length()).replaceFirst("^:?\\s+", "");
+            if (!rest.isEmpty()) {
+                return rest;
+            }
+        }
+        return reason;
     }
 
     private static String sentence(String reason) {

@@ -1,0 +1,99 @@
+package dev.portcullis.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The console's forms are safe from cross-site requests: a form post that carries the victim's
+ * session cookie but not the view state of a page the server rendered for that session does
+ * nothing; the same post with the page's own view state works. The session cookie is HttpOnly
+ * and SameSite=Lax, so other sites cannot read it or send it with their form posts.
+ */
+@ExtendWith(PortcullisServer.Extension.class)
+class ConsoleCsrfIT {
+
+    private static final Pattern VIEW_STATE = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"");
+
+    @Test
+    void aFormPostWithoutThePagesViewStateChangesNothing(PortcullisServer server) throws Exception {
+        server.admin();
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        String base = server.baseUrl();
+
+        HttpResponse<String> loginPage = get(browser, base + "/admin/login.xhtml");
+        assertEquals(200, loginPage.statusCode());
+        String cookie = loginPage.headers().firstValue("Set-Cookie").orElse("");
+        assertTrue(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"), cookie);
+        HttpResponse<String> login = post(browser, base + "/admin/login.xhtml", form(
+                "login", "login", "login:email", PortcullisServer.ADMIN_EMAIL, "login:password", PortcullisServer.ADMIN_PASSWORD,
+                "login:submit", "", "jakarta.faces.ViewState", viewState(loginPage.body())));
+        assertEquals(302, login.statusCode(), login.body());
+        HttpResponse<String> hosts = get(browser, base + "/admin/hosts.xhtml");
+        assertEquals(200, hosts.statusCode(), "signed in");
+
+        // A forged "Log out" (any action would do): the cookie goes along, a view state does not or is made up.
+        for (String forged : new String[] {null, "-1234567890:987654321", "stateless"}) {
+            Map<String, String> fields = form("nav", "nav", "nav:logout", "");
+            if (forged != null) {
+                fields.put("jakarta.faces.ViewState", forged);
+            }
+            post(browser, base + "/admin/hosts.xhtml", fields);
+            assertEquals(200, get(browser, base + "/admin/hosts.xhtml").statusCode(),
+                    "the forged post (view state " + forged + ") must not have logged the user out");
+        }
+
+        // The same post with the view state of the page the server rendered is the real button.
+        HttpResponse<String> page = get(browser, base + "/admin/hosts.xhtml");
+        HttpResponse<String> logout = post(browser, base + "/admin/hosts.xhtml",
+                form("nav", "nav", "nav:logout", "", "jakarta.faces.ViewState", viewState(page.body())));
+        assertEquals(302, logout.statusCode(), logout.body());
+        HttpResponse<String> after = get(browser, base + "/admin/hosts.xhtml");
+        assertEquals(302, after.statusCode());
+        assertTrue(after.headers().firstValue("Location").orElse("").contains("/admin/login.xhtml"));
+    }
+
+    private static String viewState(String html) {
+        Matcher m = VIEW_STATE.matcher(html);
+        assertTrue(m.find(), "the page has a view state");
+        String value = m.group(1);
+        assertNotNull(value);
+        return value.replace("&#58;", ":").replace("&amp;", "&");
+    }
+
+    private static Map<String, String> form(String... pairs) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            fields.put(pairs[i], pairs[i + 1]);
+        }
+        return fields;
+    }
+
+    private static HttpResponse<String> get(HttpClient client, String url) throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> post(HttpClient client, String url, Map<String, String> fields) throws Exception {
+        String body = fields.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return client.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
