@@ -89,6 +89,8 @@ test('find, inspect, refetch, transfer and delete hosts; see activities and sign
   const link = page.getByLabel('My device link');
   await link.waitFor();
   assert.match(await link.inputValue(), /^https:\/\/portcullis\.test:\d+\/device\/[A-Za-z0-9_-]+$/);
+  await page.getByRole('button', { name: 'Copy' }).click();
+  await page.locator('.copy-status').filter({ hasText: /Copied|Selected/ }).waitFor();
 
   // Transfer to the other team.
   await page.getByRole('button', { name: 'Transfer' }).click();

@@ -1,5 +1,5 @@
 // Users in the admin console: an administrator creates an observer, who then sees but cannot change.
-// SCENARIO: {adminEmail, adminPassword, name, email, password, hostname, hostId, policy}
+// SCENARIO: {adminEmail, adminPassword, name, email, password, hostname, hostId, teamId, policy}
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { baseUrl, launch, newPage, scenario, screenshot } from './lib/browser.mjs';
@@ -92,6 +92,12 @@ test('the administrator creates an observer, who sees hosts and policies but no 
     assert.equal(await observer.getByRole('button', { name }).count(), 0, `${name} is not offered to an observer`);
   }
   await screenshot(observer, 'observer-host');
+  // The team's policies too, without Add, Edit or Delete.
+  await observer.goto(`${baseUrl()}/admin/policies.xhtml?team=${input.teamId}`);
+  await observer.getByText(input.policy).first().waitFor();
+  for (const name of ['Add policy', 'Edit', 'Delete']) {
+    assert.equal(await observer.getByRole('button', { name }).count(), 0, `${name} is not offered to an observer`);
+  }
   await observer.getByRole('menuitem', { name: 'Settings' }).hover();
   await observer.getByRole('menuitem', { name: 'Teams' }).waitFor();
   assert.equal(await observer.getByRole('menuitem', { name: 'Users' }).count(), 0, 'no Users menu for an observer');

@@ -38,7 +38,7 @@ class UsersBrowserIT {
         JsonObject scenario = Json.createObjectBuilder()
                 .add("adminEmail", PortcullisServer.ADMIN_EMAIL).add("adminPassword", PortcullisServer.ADMIN_PASSWORD)
                 .add("name", "Olive Observer").add("email", email).add("password", password)
-                .add("hostname", hostname).add("hostId", hostId).add("policy", policy.getString("name")).build();
+                .add("hostname", hostname).add("hostId", hostId).add("teamId", teamId).add("policy", policy.getString("name")).build();
         BrowserScript.Result run = BrowserScript.run("users", server.baseUrl(), scenario.toString(), Duration.ofMinutes(4));
         assertEquals(0, run.exitCode(), run.output() + "\nserver log:\n" + server.logTail(40));
 
