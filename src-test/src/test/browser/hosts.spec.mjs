@@ -137,6 +137,11 @@ test('find, inspect, refetch, transfer and delete hosts; see activities and sign
   const decision = decisions.first();
   assert.match(await decision.innerText(), /Blocked/);
   assert.ok((await decision.innerText()).includes(input.gatingPolicy));
+  const suggestions = page.locator('[id="signIns:host_panel"]');
+  if (await suggestions.isVisible()) {
+    await page.keyboard.press('Escape');
+  }
+  await suggestions.waitFor({ state: 'hidden' });
   await screenshot(page, 'sign-ins');
   await choose(page, 'signIns:outcome', 'Allowed');
   await page.getByText('No sign-in decisions match these filters.').waitFor();
