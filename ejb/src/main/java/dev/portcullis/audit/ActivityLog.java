@@ -11,6 +11,7 @@ import jakarta.ejb.Stateless;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -47,6 +48,12 @@ public class ActivityLog {
     /** One zero-based page, ordered by {@code orderKey} (id, created_at or type), ties broken by id. */
     @RolesAllowed({ADMIN, MAINTAINER, OBSERVER})
     public Page page(int page, int perPage, String orderKey, boolean descending) {
+        return page(page, perPage, orderKey, descending, null);
+    }
+
+    /** The same, only activities of {@code type} (null: every type). */
+    @RolesAllowed({ADMIN, MAINTAINER, OBSERVER})
+    public Page page(int page, int perPage, String orderKey, boolean descending, ActivityType type) {
         String column = ORDER_KEYS.get(orderKey);
         if (column == null) {
             throw Refusal.invalid("order_key", "order_key must be one of id, created_at, type");
@@ -55,9 +62,13 @@ public class ActivityLog {
             throw Refusal.invalid("page", "page must be 0 or more and per_page 1 or more");
         }
         String direction = descending ? " DESC" : " ASC";
-        List<Activity> rows = em.createQuery("SELECT a FROM Activity a ORDER BY " + column + direction
-                        + (column.equals("a.id") ? "" : ", a.id" + direction), Activity.class)
-                .setFirstResult(Math.multiplyExact(page, perPage)).setMaxResults(perPage + 1).getResultList();
+        TypedQuery<Activity> query = em.createQuery("SELECT a FROM Activity a"
+                + (type == null ? "" : " WHERE a.type = :type") + " ORDER BY " + column + direction
+                + (column.equals("a.id") ? "" : ", a.id" + direction), Activity.class);
+        if (type != null) {
+            query.setParameter("type", type);
+        }
+        List<Activity> rows = query.setFirstResult(Math.multiplyExact(page, perPage)).setMaxResults(perPage + 1).getResultList();
         boolean hasNext = rows.size() > perPage;
         List<Activity> shown = hasNext ? rows.subList(0, perPage) : rows;
 
@@ -72,5 +83,16 @@ public class ActivityLog {
             return new Entry(a, actor == null ? null : (Long) actor[1], actor == null ? null : (String) actor[2]);
         }).toList();
         return new Page(entries, hasNext, page > 0);
+    }
+
+    /** How many activities of {@code type} there are (null: all). */
+    @RolesAllowed({ADMIN, MAINTAINER, OBSERVER})
+    public long count(ActivityType type) {
+        TypedQuery<Long> query = em.createQuery("SELECT COUNT(a) FROM Activity a"
+                + (type == null ? "" : " WHERE a.type = :type"), Long.class);
+        if (type != null) {
+            query.setParameter("type", type);
+        }
+        return query.getSingleResult();
     }
 }

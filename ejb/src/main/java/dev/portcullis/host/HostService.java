@@ -11,11 +11,13 @@ import dev.portcullis.ca.CertificateRevocation;
 import dev.portcullis.ca.IssuedCertificate;
 import dev.portcullis.audit.ActivityLog;
 import dev.portcullis.audit.ActivityType;
+import dev.portcullis.policy.GatingPolicies;
 import dev.portcullis.policy.HostPolicy;
 import dev.portcullis.policy.Policy;
 import dev.portcullis.policy.PolicyService;
 import dev.portcullis.problem.Refusal;
 import dev.portcullis.settings.DeploymentConfig;
+import dev.portcullis.settings.SettingsService;
 import dev.portcullis.team.Team;
 import dev.portcullis.user.TeamScope;
 import jakarta.annotation.security.PermitAll;
@@ -35,6 +37,7 @@ import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /** Hosts as the administrator sees them: listing, details with policy results, transfer, deletion. */
@@ -63,12 +66,26 @@ public class HostService {
     @EJB
     private TeamScope scope;
 
+    @EJB
+    private GatingPolicies gating;
+
+    @EJB
+    private SettingsService settings;
+
     /** How many sign-ins the host details show, newest first. */
     public static final int RECENT_SIGN_INS = 10;
 
     /** A host with its applicable policies and responses, its certificates and its latest sign-ins. */
     public record HostDetail(Host host, List<HostPolicy> policies, List<IssuedCertificate> certificates,
                              List<SignInRecord> signIns) {
+    }
+
+    /** Whether conditional access applies to a host, and how many of its gating policies it fails. */
+    public record GatingStatus(boolean conditionalAccessOn, long failingPolicies) {
+    }
+
+    /** A host's My device page: its device token and the URL to hand to the device's user. */
+    public record DeviceLink(String token, String url) {
     }
 
     /** One page of the hosts matching {@code search}; {@code page} counts from 0. */
@@ -124,8 +141,12 @@ public class HostService {
             conditions.add("h.teamId IS NULL");
         }
         if (search.policyId() != null) {
+            // The verdict as 1/0 rather than a boolean literal: with the text filter's functions, EclipseLink's
+            // H2 platform writes every value into the SQL text, a boolean as 0/1, which H2 2.x refuses to compare
+            // with a BOOLEAN column. CASE reads the same on H2 and PostgreSQL.
             String verdict = search.policyResponse() == null ? "r.passes IS NOT NULL"
-                    : search.policyResponse() == HostSearch.PolicyResponse.PASSING ? "r.passes = TRUE" : "r.passes = FALSE";
+                    : "r.passes IS NOT NULL AND SQL('CASE WHEN ? THEN 1 ELSE 0 END', r.passes) = "
+                    + (search.policyResponse() == HostSearch.PolicyResponse.PASSING ? "1" : "0");
             // A join, not EXISTS: (host_id, policy_id) is the results' key, so a host appears at most once, and
             // EclipseLink binds a boolean literal inside a subquery as 0/1, which H2 2.x refuses to compare.
             conditions.add("r.hostId = h.id AND r.policyId = :policyId AND " + verdict);
@@ -159,6 +180,21 @@ public class HostService {
         List<SignInRecord> signIns = em.createNamedQuery("SignInRecord.byHost", SignInRecord.class)
                 .setParameter("hostId", id).setMaxResults(RECENT_SIGN_INS).getResultList();
         return new HostDetail(host, policies.onHost(host), certificates, signIns);
+    }
+
+    /** The gating status of each of these hosts (a page of a listing), keyed by host id. */
+    @RolesAllowed({ADMIN, MAINTAINER, OBSERVER, TEAM_MAINTAINER, TEAM_OBSERVER})
+    public Map<Long, GatingStatus> gatingStatus(List<Host> hosts) {
+        TeamScope.CallerRoles caller = scope.caller();
+        if (hosts.stream().anyMatch(h -> !caller.mayRead(h.teamId()))) {
+            throw Refusal.forbidden("forbidden");
+        }
+        Map<Long, Long> failing = gating.failingCounts(hosts);
+        Map<Long, GatingStatus> status = new java.util.HashMap<>();
+        for (Host h : hosts) {
+            status.put(h.id(), new GatingStatus(gating.enabledFor(h), failing.getOrDefault(h.id(), 0L)));
+        }
+        return status;
     }
 
     public Host find(long id) {
@@ -225,6 +261,15 @@ public class HostService {
         Host host = find(hostId);
         scope.requireWrite(host.teamId());
         return ensureDeviceToken(host);
+    }
+
+    /** The host's My device URL under the server URL an administrator set (or the deployment's). */
+    @RolesAllowed({ADMIN, MAINTAINER, TEAM_MAINTAINER})
+    public DeviceLink deviceLink(long hostId) {
+        String token = ensureDeviceToken(hostId);
+        String base = settings.current().serverUrl();
+        if (base == null) base = config.serverUrl().orElse("");
+        return new DeviceLink(token, base + "/device/" + token);
     }
 
     /**

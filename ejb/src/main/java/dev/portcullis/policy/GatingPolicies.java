@@ -6,7 +6,10 @@ import dev.portcullis.team.Team;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The one place that says which policies gate a host's sign-in. A policy gates when it has
@@ -56,6 +59,29 @@ public class GatingPolicies {
         }
         return em.createNamedQuery("Policy.failingGatingForTeam", Policy.class)
                 .setParameter("hostId", host.id()).setParameter("teamId", host.teamId()).getResultList();
+    }
+
+    /**
+     * For a page of hosts: how many gating policies each one fails (hosts failing none are absent),
+     * counted in one query; hosts whose team has conditional access off count zero.
+     */
+    public Map<Long, Long> failingCounts(Collection<Host> hosts) {
+        Map<Long, Long> counts = new HashMap<>();
+        if (hosts.isEmpty()) {
+            return counts;
+        }
+        boolean noTeamEnabled = noTeamSwitch();
+        List<Long> gated = hosts.stream().filter(h -> enabledFor(h, noTeamEnabled)).map(Host::id).toList();
+        if (gated.isEmpty()) {
+            return counts;
+        }
+        em.createQuery("SELECT r.hostId, COUNT(r) FROM PolicyResult r, Policy p, Host h WHERE r.hostId IN :ids"
+                        + " AND r.passes = FALSE AND p.id = r.policyId AND p.conditionalAccessEnabled = TRUE"
+                        + " AND h.id = r.hostId AND (p.teamId IS NULL OR p.teamId = h.teamId) GROUP BY r.hostId",
+                        Object[].class)
+                .setParameter("ids", gated).getResultList()
+                .forEach(row -> counts.put((Long) row[0], ((Number) row[1]).longValue()));
+        return counts;
     }
 
     /** Whether a policy gates sign-in for hosts of {@code teamId} (null: no team), given the switch. */

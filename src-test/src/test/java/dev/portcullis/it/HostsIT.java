@@ -84,6 +84,9 @@ class HostsIT {
         assertEquals(List.of("bravo"), names("policy_id=" + id + "&policy_response=failing"));
         assertEquals(1, count("policy_id=" + id + "&policy_response=FAILING"));
         assertEquals(2, count("policy_id=" + id), "policy_id alone: hosts with a result");
+        // With a text filter too, as the console's hosts list combines them.
+        assertEquals(List.of("bravo"), names("policy_id=" + id + "&policy_response=failing&query=" + prefix));
+        assertEquals(1, count("policy_id=" + id + "&policy_response=passing&query=" + prefix));
     }
 
     @Test

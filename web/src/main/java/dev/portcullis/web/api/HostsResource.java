@@ -6,8 +6,6 @@ import dev.portcullis.host.Host;
 import dev.portcullis.host.HostSearch;
 import dev.portcullis.host.HostService;
 import dev.portcullis.problem.Refusal;
-import dev.portcullis.settings.DeploymentConfig;
-import dev.portcullis.settings.SettingsService;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -88,12 +86,6 @@ public class HostsResource {
     @Inject
     private HostService hosts;
 
-    @Inject
-    private SettingsService settings;
-
-    @Inject
-    private DeploymentConfig config;
-
     /**
      * Fleet's host list. {@code team_id} absent: every host; 0: hosts in no team (Fleet's "No team");
      * else that team's. {@code page} counts from 0; {@code per_page} is at most
@@ -165,9 +157,7 @@ public class HostsResource {
     @GET
     @Path("{id}/device_url")
     public DeviceUrlOut deviceUrl(@PathParam("id") long id) {
-        String token = hosts.ensureDeviceToken(id);
-        String base = settings.current().serverUrl();
-        if (base == null) base = config.serverUrl().orElse("");
-        return new DeviceUrlOut(id, token, base + "/device/" + token);
+        HostService.DeviceLink link = hosts.deviceLink(id);
+        return new DeviceUrlOut(id, link.token(), link.url());
     }
 }
