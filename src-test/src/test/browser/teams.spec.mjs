@@ -120,7 +120,10 @@ test('teams: create (an empty name refused), secrets added and deleted, a team d
   assert.ok((await storedGlobalSecrets()).includes(doomedGlobal), 'the added global secret is stored');
   const global = (await addGlobal(before.length + 2)).find((s) => s !== doomedGlobal);
   assert.ok(global && global.length >= 24);
-  assert.match(await page.locator('pre.flags').innerText(), /--enroll_tls_endpoint=\/api\/osquery\/enroll/);
+  const flags = await page.locator('pre.flags').innerText();
+  assert.match(flags, /--enroll_tls_endpoint=\/api\/osquery\/enroll/);
+  const serverUrl = new URL((await api('/api/v1/fleet/config')).server_settings.server_url);
+  assert.ok(flags.includes(`--tls_hostname=${serverUrl.host}\n`), `the server URL's host in ${flags}`);
   await page.locator('.secret-table tr').filter({ has: page.locator(`input[value="${doomedGlobal}"]`) })
     .getByRole('button', { name: 'Delete' }).click();
   await page.locator('.ui-confirm-dialog').getByText('Agents that enroll with this secret from now on are refused.').waitFor();
