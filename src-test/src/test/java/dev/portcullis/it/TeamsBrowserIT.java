@@ -19,7 +19,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Teams and enroll secrets in a real browser. The secrets the page kept and deleted are then tried
  * by an osquery-shaped agent: the kept team secret enrolls a host into the team, the deleted one is
- * refused, and the new global secret enrolls a host with no team.
+ * refused, the new global secret enrolls a host with no team and the deleted global one is refused.
  */
 @ExtendWith(PortcullisServer.Extension.class)
 class TeamsBrowserIT {
@@ -30,13 +30,16 @@ class TeamsBrowserIT {
         String team = Fixtures.unique("Design");
         String doomed = Fixtures.unique("Temporary");
         String scenario = Json.createObjectBuilder().add("email", PortcullisServer.ADMIN_EMAIL)
-                .add("password", PortcullisServer.ADMIN_PASSWORD).add("team", team).add("doomedTeam", doomed).build().toString();
+                .add("password", PortcullisServer.ADMIN_PASSWORD)
+                .add("adminToken", RolesIT.login(server, PortcullisServer.ADMIN_EMAIL, PortcullisServer.ADMIN_PASSWORD))
+                .add("team", team).add("doomedTeam", doomed).build().toString();
 
         BrowserScript.Result run = BrowserScript.run("teams", server.baseUrl(), scenario, Duration.ofMinutes(3));
         assertEquals(0, run.exitCode(), run.output() + "\n" + server.logTail(40));
         String kept = printed(run, "KEPT_SECRET");
         String deleted = printed(run, "DELETED_SECRET");
         String global = printed(run, "GLOBAL_SECRET");
+        String deletedGlobal = printed(run, "DELETED_GLOBAL_SECRET");
 
         List<JsonObject> teams = Fixtures.ok(admin.get("/api/v1/fleet/teams")).getJsonArray("teams")
                 .getValuesAs(JsonObject.class);
@@ -58,6 +61,8 @@ class TeamsBrowserIT {
         Fixtures.ok(unassigned.enroll(global));
         JsonObject globalHost = Fixtures.ok(admin.get("/api/v1/fleet/hosts/identifier/" + unassigned.hardwareUuid())).getJsonObject("host");
         assertEquals(JsonValue.ValueType.NULL, globalHost.get("team_id").getValueType());
+        Agent late = new Agent(server, UUID.randomUUID().toString().toUpperCase(), Fixtures.unique("deleted-global-mac"));
+        assertEquals(401, late.enroll(deletedGlobal).status());
         assertFalse(kept.equals(deleted));
     }
 

@@ -4,9 +4,11 @@ import dev.portcullis.team.EnrollSecret;
 import dev.portcullis.team.TeamService;
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The enroll secrets of one team, or the global ones (team null): listed, a new random one added,
@@ -20,6 +22,9 @@ public class EnrollSecretsEditor implements Serializable {
 
     @EJB
     private transient TeamService teams;
+
+    @Inject
+    private CurrentUser currentUser;
 
     private Long teamId;
     private String teamName;
@@ -50,7 +55,7 @@ public class EnrollSecretsEditor implements Serializable {
         }
     }
 
-    private boolean show(java.util.function.Supplier<List<EnrollSecret>> call) {
+    private boolean show(Supplier<List<EnrollSecret>> call) {
         try {
             secrets = call.get().stream().map(EnrollSecret::secret).toList();
             return true;
@@ -60,6 +65,8 @@ public class EnrollSecretsEditor implements Serializable {
         }
     }
 
+    /** Whether the user may add and delete these secrets (the service refuses others anyway). */
+    public boolean isWritable() { return currentUser.mayWrite(teamId); }
     public String getTeamName() { return teamName; }
     public List<String> getSecrets() { return secrets; }
 }
