@@ -23,7 +23,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * The console's forms are safe from cross-site requests: a form post that carries the victim's
  * session cookie but not the view state of a page the server rendered for that session does
  * nothing; the same post with the page's own view state works. The session cookie is HttpOnly
- * and SameSite=Lax, so other sites cannot read it or send it with their form posts.
+ * and SameSite=Lax, so other sites cannot read it or send it with their form posts, and console
+ * pages refuse to be framed.
  */
 @ExtendWith(PortcullisServer.Extension.class)
 class ConsoleCsrfIT {
@@ -47,6 +48,10 @@ class ConsoleCsrfIT {
         assertEquals(302, login.statusCode(), login.body());
         HttpResponse<String> hosts = get(browser, base + "/admin/hosts.xhtml");
         assertEquals(200, hosts.statusCode(), "signed in");
+        // No other site may frame a console page and trick a click out of the administrator.
+        assertEquals("DENY", hosts.headers().firstValue("X-Frame-Options").orElse(""));
+        assertTrue(hosts.headers().firstValue("Content-Security-Policy").orElse("").contains("frame-ancestors 'none'"));
+        assertEquals("no-store", hosts.headers().firstValue("Cache-Control").orElse(""));
 
         // A forged "Log out" (any action would do): the cookie goes along, a view state does not or is made up.
         for (String forged : new String[] {null, "-1234567890:987654321", "stateless"}) {
