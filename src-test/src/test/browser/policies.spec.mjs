@@ -1,6 +1,7 @@
 // Policies in the admin console: add two team policies (an empty name refused on its field first),
 // turn conditional access on for the team with one of them blocking sign-in, delete the other.
-// SCENARIO: {email, password, teamId, teamName, gatingPolicy, otherPolicy}
+// After each change the REST API shows it stored.
+// SCENARIO: {email, password, adminToken, teamId, teamName, gatingPolicy, otherPolicy}
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { baseUrl, launch, newPage, scenario, screenshot } from './lib/browser.mjs';
@@ -11,6 +12,14 @@ let browser;
 
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
+
+/** GET of the REST API as the admin, parsed. */
+async function api(path) {
+  const response = await fetch(`${baseUrl()}${path}`, { headers: { Authorization: `Bearer ${input.adminToken}`, Accept: 'application/json' } });
+  assert.equal(response.status, 200, `GET ${path}`);
+  return response.json();
+}
+const storedPolicies = async () => (await api(`/api/v1/fleet/teams/${input.teamId}/policies`)).policies;
 
 const row = (page, name) => page.locator('[id="policies:list"] tr').filter({ has: page.locator('.policy-name', { hasText: name }) });
 
@@ -34,24 +43,34 @@ test('add policies, enable conditional access for the team with one gating polic
   const page = await newPage(browser);
   page.setDefaultTimeout(30_000); // Ajax round trips on a busy CI machine
   await logIn(page, input.email, input.password);
-  await page.goto(`${baseUrl()}/admin/policies.xhtml?team=${input.teamId}`);
+  await page.goto(`${baseUrl()}/admin/policies.xhtml`);
   await page.getByRole('heading', { name: 'Policies', exact: true }).waitFor();
-  assert.equal((await page.locator('[id="policies:team_label"]').innerText()).trim(), input.teamName);
+  assert.equal((await page.locator('[id="policies:team_label"]').innerText()).trim(), 'All teams');
+  assert.equal(await page.getByRole('button', { name: 'Manage automations' }).count(), 0, 'no automation for all teams at once');
+
+  // Choosing the team updates the list and the URL, so a reload keeps the choice.
+  await page.locator('[id="policies:team"]').click();
+  await page.locator('[id="policies:team_items"] li', { hasText: input.teamName }).click();
+  await page.getByText("This team's own policies.").waitFor();
+  await page.waitForURL((url) => url.searchParams.get('team_id') === String(input.teamId));
 
   // An empty name is refused on its field, and nothing is added.
   await page.getByRole('button', { name: 'Add policy' }).click();
   const dialog = page.locator('[id="policyDialog"]');
   await dialog.getByLabel('Query').fill('SELECT 1;');
   await dialog.getByRole('button', { name: 'Save' }).click();
-  await dialog.getByText('Give the policy a name.').waitFor();
+  await dialog.locator('[id="policyForm:name"] ~ .ui-message-error', { hasText: 'Give the policy a name.' }).waitFor();
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await dialog.waitFor({ state: 'hidden' });
+  assert.deepEqual(await storedPolicies(), [], 'nothing stored for an empty name');
 
   await addPolicy(page, { name: input.gatingPolicy, query: 'SELECT 1 FROM disk_encryption WHERE encrypted = 1;',
     description: 'The startup disk is encrypted with FileVault.', resolution: 'Open System Settings > Privacy & Security > FileVault and turn it on.' });
   await addPolicy(page, { name: input.otherPolicy, query: 'SELECT 1 FROM alf WHERE global_state >= 1;',
     description: 'The firewall is on.', resolution: 'Turn on the firewall in System Settings > Network > Firewall.', critical: true });
   assert.match(await row(page, input.otherPolicy).innerText(), /Critical/);
+  assert.deepEqual((await storedPolicies()).map((p) => [p.name, p.critical]).sort(),
+    [[input.gatingPolicy, false], [input.otherPolicy, true]].sort());
 
   assert.match(await page.locator('.ca-status').innerText(), /Conditional access is off/);
   // Manage automations > Conditional access: switch it on and choose the policy that blocks sign-in.
@@ -59,6 +78,13 @@ test('add policies, enable conditional access for the team with one gating polic
   await page.getByRole('menuitem', { name: 'Conditional access' }).click();
   const ca = page.locator('[id="conditionalAccessDialog"]');
   await ca.getByText('Policies that block sign-in').waitFor();
+  // Without an Okta connection the modal says so and links to where it is made.
+  const okta = (await api('/api/v1/fleet/config')).conditional_access ?? {};
+  const oktaConnected = Boolean(okta.okta_audience_uri && okta.okta_assertion_consumer_service_url);
+  assert.equal(await ca.getByText('Okta is not connected yet.').isVisible(), !oktaConnected);
+  if (!oktaConnected) {
+    assert.match(await ca.getByRole('link', { name: 'Settings > Integrations' }).getAttribute('href'), /\/admin\/integrations\.xhtml/);
+  }
   await ca.locator('[id="caForm:enabled"] .ui-chkbox-box').click();
   await ca.locator('label', { hasText: input.gatingPolicy }).click();
   await screenshot(page, 'conditional-access-automation');
@@ -68,6 +94,10 @@ test('add policies, enable conditional access for the team with one gating polic
   assert.match(await page.locator('.ca-status').innerText(), /Conditional access is on/);
   assert.match(await row(page, input.gatingPolicy).innerText(), /Blocks sign-in/);
   assert.doesNotMatch(await row(page, input.otherPolicy).innerText(), /Blocks sign-in/);
+  const team = (await api(`/api/v1/fleet/teams/${input.teamId}`)).team;
+  assert.equal(team.integrations.conditional_access_enabled, true, 'conditional access stored as on for the team');
+  assert.deepEqual((await storedPolicies()).filter((p) => p.conditional_access_enabled).map((p) => p.name), [input.gatingPolicy],
+    'only the ticked policy blocks sign-in');
   await screenshot(page, 'policies-list');
 
   // Delete asks first; Cancel keeps the policy, Delete removes it.
@@ -80,9 +110,11 @@ test('add policies, enable conditional access for the team with one gating polic
   await confirm.getByRole('button', { name: 'Delete' }).click();
   await page.locator('.ui-growl-message').filter({ hasText: `Deleted the policy ${input.otherPolicy}.` }).waitFor();
   await row(page, input.otherPolicy).waitFor({ state: 'detached' });
+  assert.deepEqual((await storedPolicies()).map((p) => p.name), [input.gatingPolicy], 'the deleted policy is gone');
 
   // The team choice lives in the URL: a reload shows the same team.
   await page.reload();
   await row(page, input.gatingPolicy).waitFor();
+  assert.equal((await page.locator('[id="policies:team_label"]').innerText()).trim(), input.teamName);
   assert.deepEqual(page.problems, []);
 });

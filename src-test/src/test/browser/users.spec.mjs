@@ -93,7 +93,7 @@ test('the administrator creates an observer, who sees hosts and policies but no 
   }
   await screenshot(observer, 'observer-host');
   // The team's policies too, without Add, Edit or Delete.
-  await observer.goto(`${baseUrl()}/admin/policies.xhtml?team=${input.teamId}`);
+  await observer.goto(`${baseUrl()}/admin/policies.xhtml?team_id=${input.teamId}`);
   await observer.getByText(input.policy).first().waitFor();
   for (const name of ['Add policy', 'Edit', 'Delete']) {
     assert.equal(await observer.getByRole('button', { name }).count(), 0, `${name} is not offered to an observer`);

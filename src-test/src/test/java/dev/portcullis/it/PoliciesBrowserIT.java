@@ -29,7 +29,9 @@ class PoliciesBrowserIT {
         String gating = Fixtures.unique("Disk encryption");
         String other = Fixtures.unique("Firewall");
         String scenario = Json.createObjectBuilder().add("email", PortcullisServer.ADMIN_EMAIL)
-                .add("password", PortcullisServer.ADMIN_PASSWORD).add("teamId", teamId).add("teamName", teamName)
+                .add("password", PortcullisServer.ADMIN_PASSWORD)
+                .add("adminToken", RolesIT.login(server, PortcullisServer.ADMIN_EMAIL, PortcullisServer.ADMIN_PASSWORD))
+                .add("teamId", teamId).add("teamName", teamName)
                 .add("gatingPolicy", gating).add("otherPolicy", other).build().toString();
 
         BrowserScript.Result run = BrowserScript.run("policies", server.baseUrl(), scenario, Duration.ofMinutes(3));
