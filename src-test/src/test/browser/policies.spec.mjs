@@ -1,7 +1,8 @@
 // Policies in the admin console: add two team policies (an empty name refused on its field first),
 // turn conditional access on for the team with one of them blocking sign-in, delete the other.
-// After each change the REST API shows it stored.
-// SCENARIO: {email, password, adminToken, teamId, teamName, gatingPolicy, otherPolicy}
+// After each change the REST API shows it stored. The team already has reportedPolicy, which two
+// of its hosts pass and one fails.
+// SCENARIO: {email, password, adminToken, teamId, teamName, reportedPolicy, gatingPolicy, otherPolicy}
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { baseUrl, launch, newPage, scenario, screenshot } from './lib/browser.mjs';
@@ -23,8 +24,16 @@ const storedPolicies = async () => (await api(`/api/v1/fleet/teams/${input.teamI
 
 const row = (page, name) => page.locator('[id="policies:list"] tr').filter({ has: page.locator('.policy-name', { hasText: name }) });
 
+/** Waits until the growl's confirmations have faded, so a screenshot shows the page under them. */
+const growlGone = (page) => page.waitForFunction(() => !document.querySelector('.ui-growl-item-container'), null, { timeout: 20_000 });
+
+/** Clicks and waits for the Ajax answer, so the next step sees the updated page (not the old one). */
+async function clickAndWait(page, locator) {
+  await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST' && r.url().includes('/admin/')), locator.click()]);
+}
+
 async function addPolicy(page, { name, query, description, resolution, critical }) {
-  await page.getByRole('button', { name: 'Add policy' }).click();
+  await clickAndWait(page, page.getByRole('button', { name: 'Add policy' }));
   const dialog = page.locator('[id="policyDialog"]');
   await dialog.locator('.ui-dialog-title', { hasText: 'Add policy' }).waitFor();
   await dialog.getByLabel('Name').fill(name);
@@ -53,16 +62,19 @@ test('add policies, enable conditional access for the team with one gating polic
   await page.locator('[id="policies:team_items"] li', { hasText: input.teamName }).click();
   await page.getByText("This team's own policies.").waitFor();
   await page.waitForURL((url) => url.searchParams.get('team_id') === String(input.teamId));
+  const reported = row(page, input.reportedPolicy);
+  assert.equal((await reported.locator('td.count-passing').innerText()).trim(), '2');
+  assert.equal((await reported.locator('td.count-failing').innerText()).trim(), '1');
 
   // An empty name is refused on its field, and nothing is added.
-  await page.getByRole('button', { name: 'Add policy' }).click();
+  await clickAndWait(page, page.getByRole('button', { name: 'Add policy' }));
   const dialog = page.locator('[id="policyDialog"]');
   await dialog.getByLabel('Query').fill('SELECT 1;');
   await dialog.getByRole('button', { name: 'Save' }).click();
   await dialog.locator('[id="policyForm:name"] ~ .ui-message-error', { hasText: 'Give the policy a name.' }).waitFor();
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await dialog.waitFor({ state: 'hidden' });
-  assert.deepEqual(await storedPolicies(), [], 'nothing stored for an empty name');
+  assert.deepEqual((await storedPolicies()).map((p) => p.name), [input.reportedPolicy], 'nothing stored for an empty name');
 
   await addPolicy(page, { name: input.gatingPolicy, query: 'SELECT 1 FROM disk_encryption WHERE encrypted = 1;',
     description: 'The startup disk is encrypted with FileVault.', resolution: 'Open System Settings > Privacy & Security > FileVault and turn it on.' });
@@ -70,7 +82,7 @@ test('add policies, enable conditional access for the team with one gating polic
     description: 'The firewall is on.', resolution: 'Turn on the firewall in System Settings > Network > Firewall.', critical: true });
   assert.match(await row(page, input.otherPolicy).innerText(), /Critical/);
   assert.deepEqual((await storedPolicies()).map((p) => [p.name, p.critical]).sort(),
-    [[input.gatingPolicy, false], [input.otherPolicy, true]].sort());
+    [[input.gatingPolicy, false], [input.otherPolicy, true], [input.reportedPolicy, false]].sort());
 
   assert.match(await page.locator('.ca-status').innerText(), /Conditional access is off/);
   // Manage automations > Conditional access: switch it on and choose the policy that blocks sign-in.
@@ -98,6 +110,7 @@ test('add policies, enable conditional access for the team with one gating polic
   assert.equal(team.integrations.conditional_access_enabled, true, 'conditional access stored as on for the team');
   assert.deepEqual((await storedPolicies()).filter((p) => p.conditional_access_enabled).map((p) => p.name), [input.gatingPolicy],
     'only the ticked policy blocks sign-in');
+  await growlGone(page);
   await screenshot(page, 'policies-list');
 
   // Delete asks first; Cancel keeps the policy, Delete removes it.
@@ -110,7 +123,8 @@ test('add policies, enable conditional access for the team with one gating polic
   await confirm.getByRole('button', { name: 'Delete' }).click();
   await page.locator('.ui-growl-message').filter({ hasText: `Deleted the policy ${input.otherPolicy}.` }).waitFor();
   await row(page, input.otherPolicy).waitFor({ state: 'detached' });
-  assert.deepEqual((await storedPolicies()).map((p) => p.name), [input.gatingPolicy], 'the deleted policy is gone');
+  assert.deepEqual((await storedPolicies()).map((p) => p.name).sort(), [input.gatingPolicy, input.reportedPolicy].sort(),
+    'the deleted policy is gone');
 
   // The team choice lives in the URL: a reload shows the same team.
   await page.reload();
