@@ -85,11 +85,26 @@ test('add policies, enable conditional access for the team with one gating polic
     [[input.gatingPolicy, false], [input.otherPolicy, true], [input.reportedPolicy, false]].sort());
 
   assert.match(await page.locator('.ca-status').innerText(), /Conditional access is off/);
-  // Manage automations > Conditional access: switch it on and choose the policy that blocks sign-in.
-  await page.getByRole('button', { name: 'Manage automations' }).click();
-  await page.getByRole('menuitem', { name: 'Conditional access' }).click();
   const ca = page.locator('[id="conditionalAccessDialog"]');
-  await ca.getByText('Policies that block sign-in').waitFor();
+  const openAutomation = async () => {
+    await page.getByRole('button', { name: 'Manage automations' }).click();
+    await clickAndWait(page, page.getByRole('menuitem', { name: 'Conditional access' }));
+    await ca.getByText('Policies that block sign-in').waitFor();
+  };
+  const storedSwitch = async () => (await api(`/api/v1/fleet/teams/${input.teamId}`)).team.integrations.conditional_access_enabled;
+
+  // Cancel changes nothing.
+  await openAutomation();
+  await ca.locator('[id="caForm:enabled"] .ui-chkbox-box').click();
+  await ca.locator('label', { hasText: input.otherPolicy }).click();
+  await ca.getByRole('button', { name: 'Cancel' }).click();
+  await ca.waitFor({ state: 'hidden' });
+  assert.equal(await storedSwitch(), false);
+  assert.deepEqual((await storedPolicies()).filter((p) => p.conditional_access_enabled), []);
+
+  // Manage automations > Conditional access: switch it on and choose the policy that blocks sign-in.
+  await openAutomation();
+  assert.equal(await ca.locator('[id="caForm:enabled_input"]').isChecked(), false, 'the cancelled choice is not kept');
   // Without an Okta connection the modal says so and links to where it is made.
   const okta = (await api('/api/v1/fleet/config')).conditional_access ?? {};
   const oktaConnected = Boolean(okta.okta_audience_uri && okta.okta_assertion_consumer_service_url);
@@ -106,8 +121,7 @@ test('add policies, enable conditional access for the team with one gating polic
   assert.match(await page.locator('.ca-status').innerText(), /Conditional access is on/);
   assert.match(await row(page, input.gatingPolicy).innerText(), /Blocks sign-in/);
   assert.doesNotMatch(await row(page, input.otherPolicy).innerText(), /Blocks sign-in/);
-  const team = (await api(`/api/v1/fleet/teams/${input.teamId}`)).team;
-  assert.equal(team.integrations.conditional_access_enabled, true, 'conditional access stored as on for the team');
+  assert.equal(await storedSwitch(), true, 'conditional access stored as on for the team');
   assert.deepEqual((await storedPolicies()).filter((p) => p.conditional_access_enabled).map((p) => p.name), [input.gatingPolicy],
     'only the ticked policy blocks sign-in');
   await growlGone(page);
@@ -130,5 +144,16 @@ test('add policies, enable conditional access for the team with one gating polic
   await page.reload();
   await row(page, input.gatingPolicy).waitFor();
   assert.equal((await page.locator('[id="policies:team_label"]').innerText()).trim(), input.teamName);
+
+  // No team: the modal shows the switch for hosts without a team (from the settings); Cancel leaves it.
+  await page.locator('[id="policies:team"]').click();
+  await clickAndWait(page, page.locator('[id="policies:team_items"] li', { hasText: 'No team' }));
+  await page.waitForURL((url) => url.searchParams.get('team_id') === 'none');
+  await openAutomation();
+  const noTeamSwitch = (await api('/api/v1/fleet/config')).integrations.conditional_access_enabled;
+  assert.equal(await ca.locator('[id="caForm:enabled_input"]').isChecked(), noTeamSwitch);
+  assert.equal(await ca.locator('label', { hasText: input.gatingPolicy }).count(), 0, 'a team policy is not offered for hosts with no team');
+  await ca.getByRole('button', { name: 'Cancel' }).click();
+  await ca.waitFor({ state: 'hidden' });
   assert.deepEqual(page.problems, []);
 });
