@@ -48,8 +48,8 @@ public class ProfileService {
                         + "the profile's SCEP and SSO URLs are built from it."));
         List<EnrollSecret> secrets = teams.globalSecrets();
         if (secrets.isEmpty()) {
-            throw Refusal.conflict("Add a global enroll secret first (POST /api/v1/fleet/spec/enroll_secret): "
-                    + "the profile uses it as the SCEP challenge.");
+            throw Refusal.conflict("Add a global enroll secret first (console: Settings > Enroll secrets; API: "
+                    + "POST /api/v1/fleet/spec/enroll_secret): the profile uses it as the SCEP challenge.");
         }
         return AppleUserScopeProfile.render(new AppleUserScopeProfile.Inputs(serverUrl, config.ssoBaseUrlFor(serverUrl),
                 keys.scepCa().certificate(), secrets.get(0).secret(), settings.current().orgName()));

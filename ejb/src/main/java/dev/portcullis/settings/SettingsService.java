@@ -111,6 +111,10 @@ public class SettingsService {
     private static void validateOkta(SettingsChange.OktaConnection okta, Validation v) {
         v.require(!SettingsChange.OktaConnection.blank(okta.idpId()), "okta_idp_id",
                 "okta_idp_id is required with the other Okta fields (or clear all four to disconnect)");
+        // The column lengths: a longer value is a paste gone wrong, said on its field, not a database error.
+        v.maxLength(okta.idpId(), 255, "okta_idp_id");
+        v.maxLength(okta.acsUrl(), 2048, "okta_assertion_consumer_service_url");
+        v.maxLength(okta.audienceUri(), 2048, "okta_audience_uri");
         String acs = HttpsUrl.problemWith(okta.acsUrl());
         v.require(acs == null, "okta_assertion_consumer_service_url", "okta_assertion_consumer_service_url " + acs);
         String audience = HttpsUrl.problemWith(okta.audienceUri());
@@ -119,7 +123,11 @@ public class SettingsService {
             v.add("okta_certificate", "okta_certificate is required with the other Okta fields");
         } else {
             try {
-                PemCertificate.parse(okta.certificatePem());
+                java.security.cert.X509Certificate certificate = PemCertificate.parse(okta.certificatePem());
+                // An expired certificate is the wrong file: Okta signs with its current one.
+                v.require(certificate.getNotAfter().toInstant().isAfter(java.time.Instant.now()), "okta_certificate",
+                        "okta_certificate expired on " + certificate.getNotAfter().toInstant().toString().substring(0, 10)
+                                + "; download Okta's current certificate");
             } catch (IllegalArgumentException e) {
                 v.add("okta_certificate", "okta_certificate: " + e.getMessage());
             }

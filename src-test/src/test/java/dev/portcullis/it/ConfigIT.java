@@ -29,6 +29,7 @@ class ConfigIT {
     private static final String ACS = "https://example.okta.com/sso/saml2/0oa1b2c3d4e5f6g7h8i9";
     private static final String AUDIENCE = "https://www.okta.com/saml2/service-provider/spabcdefghijklmnopqr";
     private static String certificatePem;
+    private static String expiredCertificatePem;
     private static String privateKeyPem;
 
     @BeforeAll
@@ -42,6 +43,9 @@ class ConfigIT {
                 Date.from(now.minus(1, ChronoUnit.DAYS)), Date.from(now.plus(365, ChronoUnit.DAYS)), subject, keys.getPublic())
                 .build(new JcaContentSignerBuilder("SHA256withRSA").build(keys.getPrivate())).getEncoded();
         certificatePem = pem("CERTIFICATE", der);
+        expiredCertificatePem = pem("CERTIFICATE", new JcaX509v3CertificateBuilder(subject, BigInteger.valueOf(now.toEpochMilli() + 1),
+                Date.from(now.minus(800, ChronoUnit.DAYS)), Date.from(now.minus(70, ChronoUnit.DAYS)), subject, keys.getPublic())
+                .build(new JcaContentSignerBuilder("SHA256withRSA").build(keys.getPrivate())).getEncoded());
         privateKeyPem = pem("PRIVATE KEY", keys.getPrivate().getEncoded());
     }
 
@@ -92,6 +96,17 @@ class ConfigIT {
         assertRefused("okta_certificate", admin.patch("/api/v1/fleet/config", okta("exk1", ACS, AUDIENCE, privateKeyPem)));
         String truncated = certificatePem.substring(0, 28 + 65 * 4) + "-----END CERTIFICATE-----\n";
         assertRefused("okta_certificate", admin.patch("/api/v1/fleet/config", okta("exk1", ACS, AUDIENCE, truncated)));
+        assertEquals(JsonValue.NULL, Fixtures.ok(admin.get("/api/v1/fleet/config"))
+                .getJsonObject("conditional_access").get("okta_certificate"), "nothing was stored");
+    }
+
+    @Test
+    void anExpiredCertificateOrOverlongValuesAreRefusedOnTheirFields(PortcullisServer server) {
+        Api admin = server.admin();
+        assertRefused("okta_certificate", admin.patch("/api/v1/fleet/config", okta("exk1", ACS, AUDIENCE, expiredCertificatePem)));
+        assertRefused("okta_idp_id", admin.patch("/api/v1/fleet/config", okta("x".repeat(256), ACS, AUDIENCE, certificatePem)));
+        assertRefused("okta_audience_uri", admin.patch("/api/v1/fleet/config",
+                okta("exk1", ACS, AUDIENCE + "/" + "a".repeat(5000), certificatePem)));
         assertEquals(JsonValue.NULL, Fixtures.ok(admin.get("/api/v1/fleet/config"))
                 .getJsonObject("conditional_access").get("okta_certificate"), "nothing was stored");
     }

@@ -74,6 +74,45 @@ class ConsoleCsrfIT {
         assertTrue(after.headers().firstValue("Location").orElse("").contains("/admin/login.xhtml"));
     }
 
+    @Test
+    void otherSpellingsOfTheConsolePathStillNeedASession(PortcullisServer server) throws Exception {
+        HttpClient anonymous = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        for (String path : new String[] {"/%61dmin/hosts.xhtml", "/admin;x=1/hosts.xhtml", "/%61dmin/users.xhtml",
+                "/%61dmin/download/portcullis-conditional-access.mobileconfig"}) {
+            HttpResponse<String> r = get(anonymous, server.baseUrl() + path);
+            assertEquals(302, r.statusCode(), path + " → " + r.statusCode());
+            assertTrue(r.headers().firstValue("Location").orElse("").contains("/admin/login.xhtml"), path);
+        }
+    }
+
+    @Test
+    void overHttpsTheSessionCookieIsSecureAndTheConsoleAsksForHttpsOnly(PortcullisServer server) throws Exception {
+        Process curl = new ProcessBuilder("curl", "-sk", "-o", "/dev/null", "-D", "-",
+                "https://localhost:" + server.httpsPort() + "/admin/login.xhtml").redirectErrorStream(true).start();
+        String headers = new String(curl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, curl.waitFor());
+        String cookie = headers.lines().filter(l -> l.regionMatches(true, 0, "set-cookie:", 0, 11)).findFirst().orElse("");
+        assertTrue(cookie.contains("JSESSIONID") && cookie.contains("Secure") && cookie.contains("HttpOnly"), headers);
+        assertTrue(headers.toLowerCase(java.util.Locale.ROOT).contains("strict-transport-security: max-age="), headers);
+    }
+
+    @Test
+    void anApiOnlyUserCannotLogInToTheConsole(PortcullisServer server) throws Exception {
+        String email = Fixtures.unique("robot").toLowerCase(java.util.Locale.ROOT) + "@example.com";
+        Fixtures.ok(server.admin().post("/api/v1/fleet/users/admin", jakarta.json.Json.createObjectBuilder()
+                .add("name", "Robot").add("email", email).add("password", "Robot-password-123!")
+                .add("global_role", "admin").add("api_only", true).build().toString()));
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpResponse<String> loginPage = get(browser, server.baseUrl() + "/admin/login.xhtml");
+        HttpResponse<String> login = post(browser, server.baseUrl() + "/admin/login.xhtml", form(
+                "login", "login", "login:email", email, "login:password", "Robot-password-123!",
+                "login:submit", "", "jakarta.faces.ViewState", viewState(loginPage.body())));
+        assertEquals(200, login.statusCode(), "stays on the login page");
+        assertTrue(login.body().contains("This user is for the API only and cannot log in to the console."));
+        assertEquals(302, get(browser, server.baseUrl() + "/admin/hosts.xhtml").statusCode(), "not signed in");
+    }
+
     private static String viewState(String html) {
         Matcher m = VIEW_STATE.matcher(html);
         assertTrue(m.find(), "the page has a view state");

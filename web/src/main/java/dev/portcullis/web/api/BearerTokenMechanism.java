@@ -35,7 +35,9 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
-        String uri = request.getRequestURI();
+        // The path as the container routed it (decoded, without path parameters or doubled slashes):
+        // "/%61dmin/" and "/admin;x=1/" reach the console's servlets too, so they must be checked alike.
+        String uri = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
         if (uri.startsWith(ConsoleSession.PREFIX)) {
             return console(request, response, context, uri);
         }

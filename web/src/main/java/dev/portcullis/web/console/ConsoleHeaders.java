@@ -11,7 +11,7 @@ import java.io.IOException;
 /**
  * Headers every console page carries: no framing by other sites (a framed console could be
  * clicked into changing settings), no content sniffing, no referrer outside the server, and no
- * caching of pages that show secrets and enrollment details.
+ * caching of pages that show secrets and enrollment details; over https, stay on https.
  */
 @WebFilter(urlPatterns = "/admin/*")
 public class ConsoleHeaders extends HttpFilter {
@@ -26,6 +26,9 @@ public class ConsoleHeaders extends HttpFilter {
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Referrer-Policy", "same-origin");
         response.setHeader("Cache-Control", "no-store");
+        if (request.isSecure()) {
+            response.setHeader("Strict-Transport-Security", "max-age=31536000");
+        }
         chain.doFilter(request, response);
     }
 }

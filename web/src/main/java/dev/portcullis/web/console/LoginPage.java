@@ -33,6 +33,13 @@ public class LoginPage {
         HttpServletRequest request = (HttpServletRequest) external.getRequest();
         try {
             UserService.LoginOutcome outcome = users.login(email, password, request.getRemoteAddr());
+            if (outcome.user().user().apiOnly()) {
+                // As in Fleet: an API-only user (an automation's account) has no console.
+                users.logout(outcome.token());
+                password = null;
+                Feedback.problem("This user is for the API only and cannot log in to the console.");
+                return;
+            }
             ConsoleSession.signIn(request, outcome.token());
             external.redirect(ConsoleSession.HOME_PAGE);
         } catch (Refusal refusal) {

@@ -44,6 +44,8 @@ public class OktaConnectionDialog implements Serializable {
     private String acsUrl;
     private String audienceUri;
     private String storedCertificate;
+    private static final long MAX_CERTIFICATE_BYTES = 65_536;
+
     private String uploadedCertificate;
     private String certificateDescription;
     private String profile;
@@ -79,6 +81,12 @@ public class OktaConnectionDialog implements Serializable {
     /** Checks the Okta certificate as soon as it is chosen, so a wrong file is refused on its field. */
     public void upload(FileUploadEvent event) {
         uploadedCertificate = null;
+        if (event.getFile().getSize() > MAX_CERTIFICATE_BYTES) {
+            certificateDescription = null;
+            Feedback.onField(CERTIFICATE_FIELD, event.getFile().getFileName() + " was refused: it is too large for a "
+                    + "certificate (at most 64 KB). Choose the PEM certificate downloaded from Okta.");
+            return;
+        }
         String text = new String(event.getFile().getContent(), StandardCharsets.UTF_8);
         try {
             certificateDescription = "Selected " + event.getFile().getFileName() + ": "
