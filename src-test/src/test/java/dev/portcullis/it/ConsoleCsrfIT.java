@@ -96,8 +96,9 @@ class ConsoleCsrfIT {
                 "https://localhost:" + server.httpsPort() + "/admin/login.xhtml").redirectErrorStream(true).start();
         String headers = new String(curl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, curl.waitFor());
-        String cookie = headers.lines().filter(l -> l.regionMatches(true, 0, "set-cookie:", 0, 11)).findFirst().orElse("");
-        assertTrue(cookie.contains("JSESSIONID") && cookie.contains("Secure") && cookie.contains("HttpOnly"), headers);
+        String cookie = headers.lines().filter(l -> l.regionMatches(true, 0, "set-cookie:", 0, 11)).findFirst().orElse("")
+                .toLowerCase(java.util.Locale.ROOT);
+        assertTrue(cookie.contains("jsessionid") && cookie.contains("; secure") && cookie.contains("httponly"), headers);
         assertTrue(headers.toLowerCase(java.util.Locale.ROOT).contains("strict-transport-security: max-age="), headers);
     }
 
