@@ -7,6 +7,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { baseUrl, launch, newPage, scenario, screenshot } from './lib/browser.mjs';
 import { logIn } from './lib/console.mjs';
+import { fillSettled } from './lib/primefaces.mjs';
 
 const input = scenario();
 let browser;
@@ -36,10 +37,8 @@ async function addPolicy(page, { name, query, description, resolution, critical 
   await clickAndWait(page, page.getByRole('button', { name: 'Add policy' }));
   const dialog = page.locator('[id="policyDialog"]');
   await dialog.locator('.ui-dialog-title', { hasText: 'Add policy' }).waitFor();
-  await dialog.getByLabel('Name').fill(name);
-  await dialog.getByLabel('Query').fill(query);
-  await dialog.getByLabel('Description').fill(description);
-  await dialog.getByLabel('Resolution').fill(resolution);
+  await fillSettled(page, [[dialog.getByLabel('Name'), name], [dialog.getByLabel('Query'), query],
+    [dialog.getByLabel('Description'), description], [dialog.getByLabel('Resolution'), resolution]]);
   if (critical) {
     await dialog.locator('[id="policyForm:critical"] .ui-chkbox-box').click();
   }

@@ -4,7 +4,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { baseUrl, launch, newPage, scenario, screenshot } from './lib/browser.mjs';
 import { logIn } from './lib/console.mjs';
-import { ajaxDone, choose, growl } from './lib/primefaces.mjs';
+import { ajaxDone, choose, fillSettled, growl } from './lib/primefaces.mjs';
 
 const input = scenario();
 let browser;
@@ -49,9 +49,8 @@ test('the administrator creates an observer, who sees hosts and policies but no 
   await admin.getByRole('button', { name: 'Add user' }).click();
   await ajaxDone(admin);
   await dialog.waitFor();
-  await dialog.getByLabel('Full name').fill('Someone Else');
-  await dialog.getByLabel('Email').fill(input.email);
-  await dialog.getByLabel('Password').fill(input.password);
+  await fillSettled(admin, [[dialog.getByLabel('Full name'), 'Someone Else'], [dialog.getByLabel('Email'), input.email],
+    [dialog.getByLabel('Password'), input.password]]);
   await admin.getByRole('button', { name: 'Create user' }).click();
   await dialog.locator('.ui-message-error').filter({ hasText: 'already exists' }).waitFor();
   assert.match(await dialog.getByLabel('Email').getAttribute('class'), /ui-state-error/);

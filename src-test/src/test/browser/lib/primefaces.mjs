@@ -29,3 +29,30 @@ export async function growl(page, text) {
   await message.first().waitFor();
   return message.first();
 }
+
+/**
+ * Fills inputs ([locator, value] pairs) in a dialog that an Ajax answer may still be redrawing:
+ * waits for PrimeFaces to be idle, fills, waits again and fills anew whatever the redraw reset.
+ */
+export async function fillSettled(page, pairs) {
+  for (let attempt = 1; ; attempt++) {
+    await ajaxDone(page);
+    for (const [locator, value] of pairs) {
+      if ((await locator.inputValue()) !== value) {
+        await locator.fill(value);
+      }
+    }
+    await ajaxDone(page);
+    await page.waitForTimeout(100);
+    const settled = [];
+    for (const [locator, value] of pairs) {
+      settled.push((await locator.inputValue()) === value);
+    }
+    if (settled.every(Boolean)) {
+      return;
+    }
+    if (attempt === 3) {
+      throw new Error('the form kept being redrawn while it was filled');
+    }
+  }
+}
