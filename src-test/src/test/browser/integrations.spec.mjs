@@ -8,6 +8,7 @@ import { X509Certificate } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { baseUrl, launch, newPage, scenario, screenshot } from './lib/browser.mjs';
 import { logIn } from './lib/console.mjs';
+import { ajaxDone, fillSettled } from './lib/primefaces.mjs';
 
 const input = scenario();
 let browser;
@@ -63,6 +64,7 @@ if (input.role === 'admin') {
 
     // Guide steps 1 and 2: the modal gives the IdP certificate and the user scope profile.
     await card.getByRole('button', { name: 'Connect' }).click();
+    await ajaxDone(page);
     const dialog = page.locator('#oktaDialog');
     await dialog.getByText('Identity provider (IdP) signature certificate').waitFor();
     const profile = dialog.getByLabel('User scope profile');
@@ -109,10 +111,11 @@ if (input.role === 'admin') {
 
     // Edit: the same modal, prefilled; the certificate stays when no new one is chosen.
     await card.getByRole('button', { name: 'Edit' }).click();
+    await ajaxDone(page); // the modal is redrawn with the stored values: type only after that
     await dialog.getByText('Current: CN=okta-integrations.example').waitFor();
     assert.equal(await dialog.getByLabel('IdP ID').inputValue(), input.idpId);
     // An http ACS URL: the service's reason shows on that field, and nothing changes.
-    await dialog.getByLabel('Assertion consumer service URL').fill(input.acs.replace('https:', 'http:'));
+    await fillSettled(page, [[dialog.getByLabel('Assertion consumer service URL'), input.acs.replace('https:', 'http:')]]);
     await dialog.getByRole('button', { name: 'Save' }).click();
     await dialog.getByText('Must be an absolute https URL').waitFor();
     assert.equal((await storedOkta()).okta_assertion_consumer_service_url, input.acs, 'nothing saved with an invalid URL');

@@ -6,6 +6,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { baseUrl, launch, newPage, scenario, screenshot } from './lib/browser.mjs';
 import { logIn } from './lib/console.mjs';
+import { fillSettled } from './lib/primefaces.mjs';
 
 const input = scenario();
 let browser;
@@ -32,7 +33,7 @@ const secretValues = async (scope) => scope.locator('.secret-table input').evalu
 async function createTeam(page, name) {
   await page.getByRole('button', { name: 'Create team' }).click();
   const dialog = page.locator('[id="teamDialog"]');
-  await dialog.getByLabel('Name').fill(name);
+  await fillSettled(page, [[dialog.getByLabel('Name'), name]]);
   await dialog.getByRole('button', { name: 'Save' }).click();
   await growl(page, `Created the team ${name} with a new enroll secret.`);
   await teamRow(page, name).waitFor();
