@@ -149,10 +149,7 @@ public class TeamService {
 
     @RolesAllowed({ADMIN, MAINTAINER})
     public List<EnrollSecret> replaceGlobalSecrets(List<String> secrets, String actorEmail) {
-        List<EnrollSecret> result = replaceSecrets(null, secrets);
-        activities.record(ActivityType.EDITED_ENROLL_SECRETS, actorEmail,
-                Json.createObjectBuilder().addNull("team_id").build());
-        return result;
+        return replaceSecretsOf(null, secrets, actorEmail);
     }
 
     @RolesAllowed({ADMIN, MAINTAINER, TEAM_MAINTAINER})
@@ -166,10 +163,7 @@ public class TeamService {
     public List<EnrollSecret> replaceTeamSecrets(long teamId, List<String> secrets, String actorEmail) {
         scope.requireWrite(teamId);
         find(teamId);
-        List<EnrollSecret> result = replaceSecrets(teamId, secrets);
-        activities.record(ActivityType.EDITED_ENROLL_SECRETS, actorEmail,
-                Json.createObjectBuilder().add("team_id", teamId).build());
-        return result;
+        return replaceSecretsOf(teamId, secrets, actorEmail);
     }
 
     /** Adds a new random secret to a team's (null: the global) secrets, keeping the others. */

@@ -1,6 +1,8 @@
 package dev.portcullis.web;
 
 import dev.portcullis.problem.Refusal;
+import static dev.portcullis.web.Causes.find;
+
 import jakarta.ejb.EJBAccessException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonException;
@@ -101,17 +103,5 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
 
     static Response json(int status, Object body) {
         return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
-    }
-
-    private static <T extends Throwable> T find(Throwable thrown, Class<T> type) {
-        for (Throwable t = thrown; t != null; t = t.getCause()) {
-            if (type.isInstance(t)) {
-                return type.cast(t);
-            }
-            if (t.getCause() == t) {
-                break;
-            }
-        }
-        return null;
     }
 }

@@ -37,15 +37,20 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
                                                 HttpMessageContext context) {
         // The path as the container routed it (decoded, without path parameters or doubled slashes):
         // "/%61dmin/" and "/admin;x=1/" reach the console's servlets too, so they must be checked alike.
-        String uri = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
-        if (uri.startsWith(ConsoleSession.PREFIX)) {
-            return console(request, response, context, uri);
+        if (request.getServletPath().startsWith(ConsoleSession.PREFIX)) {
+            return console(request, response, context, routedPath(request));
         }
+        // Everything else (SSO, SCEP, the agents) carries no bearer token: one header read and done.
         String token = bearer(request.getHeader("Authorization"));
-        if (token == null || !uri.startsWith("/api/v1/")) {
+        if (token == null || !routedPath(request).startsWith("/api/v1/")) {
             return context.doNothing();
         }
         return signIn(context, users.caller(token));
+    }
+
+    private static String routedPath(HttpServletRequest request) {
+        String pathInfo = request.getPathInfo();
+        return pathInfo == null ? request.getServletPath() : request.getServletPath() + pathInfo;
     }
 
     private AuthenticationStatus console(HttpServletRequest request, HttpServletResponse response,

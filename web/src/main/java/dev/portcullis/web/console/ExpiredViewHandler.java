@@ -1,5 +1,6 @@
 package dev.portcullis.web.console;
 
+import dev.portcullis.web.Causes;
 import jakarta.faces.FacesException;
 import jakarta.faces.application.ViewExpiredException;
 import jakarta.faces.context.ExceptionHandler;
@@ -28,7 +29,7 @@ public class ExpiredViewHandler extends ExceptionHandlerWrapper {
         Iterator<ExceptionQueuedEvent> events = getUnhandledExceptionQueuedEvents().iterator();
         while (events.hasNext()) {
             Throwable thrown = events.next().getContext().getException();
-            ViewExpiredException expired = find(thrown);
+            ViewExpiredException expired = Causes.find(thrown, ViewExpiredException.class);
             if (expired != null && expired.getViewId() != null && expired.getViewId().startsWith(ConsoleSession.PREFIX)) {
                 events.remove();
                 reload(expired.getViewId());
@@ -47,15 +48,6 @@ public class ExpiredViewHandler extends ExceptionHandlerWrapper {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static ViewExpiredException find(Throwable thrown) {
-        for (Throwable t = thrown; t != null && t.getCause() != t; t = t.getCause()) {
-            if (t instanceof ViewExpiredException expired) {
-                return expired;
-            }
-        }
-        return null;
     }
 
     /** Registered in faces-config.xml. */

@@ -1,5 +1,7 @@
 package dev.portcullis.web.console;
 
+import static dev.portcullis.web.Causes.find;
+
 import dev.portcullis.problem.Refusal;
 import dev.portcullis.web.SafeFailure;
 import dev.portcullis.web.ViolationFields;
@@ -103,14 +105,5 @@ public final class Feedback {
             return "The request was refused.";
         }
         return Character.toUpperCase(reason.charAt(0)) + reason.substring(1);
-    }
-
-    private static <T extends Throwable> T find(Throwable thrown, Class<T> type) {
-        for (Throwable t = thrown; t != null && t.getCause() != t; t = t.getCause()) {
-            if (type.isInstance(t)) {
-                return type.cast(t);
-            }
-        }
-        return null;
     }
 }
