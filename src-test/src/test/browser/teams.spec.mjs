@@ -1,7 +1,7 @@
 // Teams and enroll secrets in the admin console; after each step the REST API shows the change stored.
 // Prints the secrets it keeps and deletes (KEPT_SECRET=, DELETED_SECRET=, GLOBAL_SECRET=,
 // DELETED_GLOBAL_SECRET=) for the Java test to try with a real agent.
-// SCENARIO: {email, password, adminToken, team, doomedTeam}
+// SCENARIO: {email, password, adminToken, team, doomedTeam, renamedTeam}
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { baseUrl, launch, newPage, scenario, screenshot } from './lib/browser.mjs';
@@ -44,7 +44,7 @@ async function confirmDelete(page) {
   await page.locator('.ui-confirm-dialog').waitFor({ state: 'hidden' });
 }
 
-test('teams: create (an empty name refused), secrets added and deleted, a team deleted', async () => {
+test('teams: create (an empty name refused), secrets added and deleted, a team renamed and deleted', async () => {
   const page = await newPage(browser);
   page.setDefaultTimeout(30_000);
   await logIn(page, input.email, input.password);
@@ -98,12 +98,27 @@ test('teams: create (an empty name refused), secrets added and deleted, a team d
   console.log(`KEPT_SECRET=${added}`);
   console.log(`DELETED_SECRET=${first[0]}`);
 
-  await teamRow(page, input.doomedTeam).getByRole('button', { name: 'Delete' }).click();
-  await page.locator('.ui-confirm-dialog').getByText(`Delete ${input.doomedTeam}, its policies`).waitFor();
+  // Rename: a taken name is refused on the field; a free one is stored under the same id.
+  const doomedId = (await storedTeam(input.doomedTeam)).id;
+  const renameDialog = page.locator('[id="teamDialog"]');
+  await teamRow(page, input.doomedTeam).getByRole('button', { name: 'Rename' }).click();
+  await renameDialog.getByText('Rename team').waitFor();
+  await fillSettled(page, [[renameDialog.getByLabel('Name'), input.team]]);
+  await renameDialog.getByRole('button', { name: 'Save' }).click();
+  await fieldMessage(page, `A team with the name ${input.team} already exists`).waitFor();
+  await fillSettled(page, [[renameDialog.getByLabel('Name'), input.renamedTeam]]);
+  await renameDialog.getByRole('button', { name: 'Save' }).click();
+  await growl(page, `Saved the team ${input.renamedTeam}.`);
+  await teamRow(page, input.renamedTeam).waitFor();
+  assert.equal((await storedTeam(input.renamedTeam))?.id, doomedId, 'renamed in place');
+  assert.equal(await storedTeam(input.doomedTeam), undefined, 'the old name is gone');
+
+  await teamRow(page, input.renamedTeam).getByRole('button', { name: 'Delete' }).click();
+  await page.locator('.ui-confirm-dialog').getByText(`Delete ${input.renamedTeam}, its policies`).waitFor();
   await confirmDelete(page);
-  await growl(page, `Deleted the team ${input.doomedTeam}.`);
-  await teamRow(page, input.doomedTeam).waitFor({ state: 'detached' });
-  assert.equal(await storedTeam(input.doomedTeam), undefined, 'the deleted team is gone');
+  await growl(page, `Deleted the team ${input.renamedTeam}.`);
+  await teamRow(page, input.renamedTeam).waitFor({ state: 'detached' });
+  assert.equal(await storedTeam(input.renamedTeam), undefined, 'the deleted team is gone');
 
   // The global secrets: add two, delete the first (after confirming).
   await page.getByRole('menuitem', { name: 'Settings' }).hover();

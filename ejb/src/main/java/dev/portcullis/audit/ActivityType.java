@@ -18,6 +18,7 @@ public enum ActivityType {
     EDITED_POLICY("edited_policy"),
     EDITED_ENROLL_SECRETS("edited_enroll_secrets"),
     TRANSFERRED_HOSTS("transferred_hosts"),
+    DELETED_HOST("deleted_host"),
     ENABLED_CONDITIONAL_ACCESS_BYPASS("requested_conditional_access_bypass"),
     CONSUMED_CONDITIONAL_ACCESS_BYPASS("consumed_conditional_access_bypass"),
     ISSUED_CERTIFICATE("issued_conditional_access_certificate"),

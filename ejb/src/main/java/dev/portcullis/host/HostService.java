@@ -237,14 +237,22 @@ public class HostService {
         activities.record(ActivityType.TRANSFERRED_HOSTS, actorEmail, details.build());
     }
 
-    /** Deletes the host and its policy results, and revokes its certificates in the same transaction. */
+    /**
+     * Deletes the host and its policy results, and revokes its certificates in the same transaction.
+     * The activity keeps who deleted which machine: the host row itself is gone afterwards.
+     */
     @RolesAllowed({ADMIN, MAINTAINER, TEAM_MAINTAINER})
-    public void delete(long id) {
+    public void delete(long id, String actorEmail) {
         Host host = find(id);
         scope.requireWrite(host.teamId());
         revocation.revokeAllForHost(id);
         em.createNamedQuery("PolicyResult.deleteByHost").setParameter("hostId", id).executeUpdate();
         em.remove(host);
+        var details = Json.createObjectBuilder().add("host_id", id)
+                .add("host_display_name", String.valueOf(host.hostname()))
+                .add("host_hardware_uuid", host.hardwareUuid());
+        if (host.teamId() == null) details.addNull("team_id"); else details.add("team_id", host.teamId());
+        activities.record(ActivityType.DELETED_HOST, actorEmail, details.build());
     }
 
     /** Asks the agent to run its policies again at its next distributed read. */

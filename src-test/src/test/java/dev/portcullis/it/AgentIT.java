@@ -212,6 +212,15 @@ class AgentIT {
         Fixtures.ok(admin.delete("/api/v1/fleet/hosts/" + hostId));
         assertEquals(404, admin.get("/api/v1/fleet/hosts/" + hostId).status());
         assertNodeInvalid(agent.config());
+
+        JsonObject deleted = Fixtures.ok(admin.get("/api/v1/fleet/activities?per_page=100")).getJsonArray("activities")
+                .stream().map(JsonValue::asJsonObject).filter(a -> a.getString("type").equals("deleted_host"))
+                .filter(a -> a.getJsonObject("details").getJsonNumber("host_id").longValue() == hostId)
+                .findFirst().orElseThrow(() -> new AssertionError("no deleted_host activity for host " + hostId));
+        assertEquals(PortcullisServer.ADMIN_EMAIL, deleted.getString("actor_email"));
+        assertEquals(uuid.toUpperCase(Locale.ROOT),
+                deleted.getJsonObject("details").getString("host_hardware_uuid").toUpperCase(Locale.ROOT));
+        assertEquals("gone", deleted.getJsonObject("details").getString("host_display_name"));
     }
 
     @Test

@@ -95,6 +95,11 @@ class HostsBrowserIT {
                         && a.getString("actor_email").equals(PortcullisServer.ADMIN_EMAIL)
                         && a.getJsonObject("details").getJsonArray("host_ids").getJsonNumber(0).longValue() == failing.hostId()),
                 "the transfer is in the activity feed with the console user as actor");
+        assertTrue(Fixtures.ok(server.admin().get("/api/v1/fleet/activities?per_page=100")).getJsonArray("activities")
+                .stream().map(JsonValue::asJsonObject).anyMatch(a -> a.getString("type").equals("deleted_host")
+                        && a.getString("actor_email").equals(PortcullisServer.ADMIN_EMAIL)
+                        && a.getJsonObject("details").getJsonNumber("host_id").longValue() == alsoFailing.hostId()),
+                "the deletion is in the activity feed with the console user as actor");
         assertEquals(200, server.admin().get("/api/v1/fleet/hosts/" + passing.hostId()).status(), "the others stay");
     }
 }

@@ -29,10 +29,11 @@ class TeamsBrowserIT {
         Api admin = server.admin();
         String team = Fixtures.unique("Design");
         String doomed = Fixtures.unique("Temporary");
+        String renamed = Fixtures.unique("Renamed");
         String scenario = Json.createObjectBuilder().add("email", PortcullisServer.ADMIN_EMAIL)
                 .add("password", PortcullisServer.ADMIN_PASSWORD)
                 .add("adminToken", RolesIT.login(server, PortcullisServer.ADMIN_EMAIL, PortcullisServer.ADMIN_PASSWORD))
-                .add("team", team).add("doomedTeam", doomed).build().toString();
+                .add("team", team).add("doomedTeam", doomed).add("renamedTeam", renamed).build().toString();
 
         BrowserScript.Result run = BrowserScript.run("teams", server.baseUrl(), scenario, Duration.ofMinutes(3));
         assertEquals(0, run.exitCode(), run.output() + "\n" + server.logTail(40));
@@ -43,7 +44,8 @@ class TeamsBrowserIT {
 
         List<JsonObject> teams = Fixtures.ok(admin.get("/api/v1/fleet/teams")).getJsonArray("teams")
                 .getValuesAs(JsonObject.class);
-        assertTrue(teams.stream().noneMatch(t -> t.getString("name").equals(doomed)), "the deleted team is gone");
+        assertTrue(teams.stream().noneMatch(t -> t.getString("name").equals(doomed) || t.getString("name").equals(renamed)),
+                "the renamed, then deleted team is gone");
         JsonObject created = teams.stream().filter(t -> t.getString("name").equals(team)).findFirst().orElseThrow();
         long teamId = created.getJsonNumber("id").longValue();
         List<String> secrets = Fixtures.ok(admin.get("/api/v1/fleet/teams/" + teamId + "/secrets")).getJsonArray("secrets")

@@ -141,8 +141,8 @@ public class HostsResource {
 
     @DELETE
     @Path("{id}")
-    public Map<String, Object> delete(@PathParam("id") long id) {
-        hosts.delete(id);
+    public Map<String, Object> delete(@PathParam("id") long id, @Context SecurityContext security) {
+        hosts.delete(id, Actor.of(security));
         return Map.of();
     }
 

@@ -80,6 +80,7 @@ public class ConsoleWords {
             case EDITED_POLICY -> "Edited a policy";
             case EDITED_ENROLL_SECRETS -> "Edited enroll secrets";
             case TRANSFERRED_HOSTS -> "Transferred hosts";
+            case DELETED_HOST -> "Deleted a host";
             case ENABLED_CONDITIONAL_ACCESS_BYPASS -> "Requested a sign-in bypass";
             case CONSUMED_CONDITIONAL_ACCESS_BYPASS -> "Used a sign-in bypass";
             case ISSUED_CERTIFICATE -> "Issued a certificate";

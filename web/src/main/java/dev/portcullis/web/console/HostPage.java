@@ -107,7 +107,7 @@ public class HostPage implements Serializable {
     public String delete() {
         String name = getName();
         try {
-            hosts.delete(id);
+            hosts.delete(id, CurrentUser.actorEmail());
         } catch (RuntimeException e) {
             Feedback.failed(e);
             return null;
