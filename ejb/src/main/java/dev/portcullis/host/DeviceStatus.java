@@ -19,6 +19,11 @@ public record DeviceStatus(
                              boolean gating, boolean critical, boolean actionRequired) {
     }
 
+    /** A recorded bypass the next sign-in will use: the same rule as the sign-in decision (not disabled, nothing critical failing). */
+    public boolean bypassUsable() {
+        return bypassPending && bypassOffered;
+    }
+
     public boolean blocked() {
         return policies.stream().anyMatch(PolicyLine::actionRequired);
     }

@@ -84,13 +84,12 @@ public class TeamService {
     public List<TeamDetail> list() {
         TeamScope.CallerRoles caller = scope.caller();
         return em.createNamedQuery("Team.all", Team.class).getResultList().stream()
-                .filter(t -> caller.mayRead(t.id())).map(this::detail).toList();
+                .filter(t -> caller.mayRead(t.id())).map(t -> detail(t, caller)).toList();
     }
 
     @RolesAllowed({ADMIN, MAINTAINER, OBSERVER, TEAM_MAINTAINER, TEAM_OBSERVER})
     public TeamDetail get(long id) {
-        scope.requireRead(id);
-        return detail(find(id));
+        return detail(find(id), scope.requireRead(id));
     }
 
     public Team find(long id) {
@@ -258,8 +257,13 @@ public class TeamService {
     }
 
     private TeamDetail detail(Team team) {
+        return detail(team, scope.caller());
+    }
+
+    /** A team as this caller may see it: an enroll secret enrolls hosts, so only those who may change the team read it. */
+    private TeamDetail detail(Team team, TeamScope.CallerRoles caller) {
         long hosts = em.createNamedQuery("Host.countByTeam", Long.class).setParameter("teamId", team.id()).getSingleResult();
-        return new TeamDetail(team, hosts, secretsOf(team.id()));
+        return new TeamDetail(team, hosts, caller.mayWrite(team.id()) ? secretsOf(team.id()) : List.of());
     }
 
     private static String randomSecret() {

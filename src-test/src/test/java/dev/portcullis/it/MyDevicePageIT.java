@@ -26,7 +26,7 @@ class MyDevicePageIT {
     private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
-    private record Device(long hostId, String token, Agent agent) {
+    private record Device(long hostId, String token, Agent agent, long teamId, long policyId) {
     }
 
     private static Device failingDevice(PortcullisServer server, String policyName) {
@@ -41,7 +41,7 @@ class MyDevicePageIT {
         long hostId = Fixtures.ok(admin.get("/api/v1/fleet/hosts/identifier/" + agent.hardwareUuid()))
                 .getJsonObject("host").getJsonNumber("id").longValue();
         String token = Fixtures.ok(admin.get("/api/v1/fleet/hosts/" + hostId + "/device_url")).getString("device_token");
-        return new Device(hostId, token, agent);
+        return new Device(hostId, token, agent, team, policy.getJsonNumber("id").longValue());
     }
 
     private static HttpResponse<String> post(PortcullisServer server, String path, String body, String... headers) throws Exception {
@@ -129,5 +129,24 @@ class MyDevicePageIT {
         assertTrue(status.getBoolean("bypass_pending"));
         assertNotNull(status.get("policies_updated_at"));
         assertFalse(status.toString().contains(device.token()));
+    }
+
+    @Test
+    void aRecordedBypassThatCanNoLongerBeUsedSaysSoAndWhy(PortcullisServer server) throws Exception {
+        Device device = failingDevice(server, Fixtures.unique("Disk encryption"));
+        String base = "/device/" + device.token();
+        assertEquals(303, post(server, base + "/bypass", "confirm=yes", "Origin", server.baseUrl()).statusCode());
+        String recorded = get(server, base + "/policies").body();
+        assertTrue(recorded.contains("Resolve later is recorded."), recorded);
+
+        // The administrator makes the failing policy critical: the sign-in decision ignores the bypass now.
+        Fixtures.ok(server.admin().patch("/api/v1/fleet/teams/" + device.teamId() + "/policies/" + device.policyId(),
+                "{\"critical\": true}"));
+        assertTrue(bypassPending(server, device.hostId()), "the bypass stays recorded");
+        String page = get(server, base + "/policies").body();
+        assertFalse(page.contains("Resolve later is recorded."), "no promise the sign-in will not keep: " + page);
+        assertFalse(page.contains("Your next sign-in will be allowed"), page);
+        assertTrue(page.contains("cannot be used now"), page);
+        assertTrue(page.contains("A critical policy is failing: it must be fixed before you can sign in."), page);
     }
 }

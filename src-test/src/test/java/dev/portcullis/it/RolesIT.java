@@ -133,6 +133,7 @@ class RolesIT {
                 spec = Fixtures.ok(admin.get("/api/v1/fleet/spec/enroll_secret")).getJsonObject("spec");
             }
             globalSecret = spec.getJsonArray("secrets").getJsonObject(0).getString("secret");
+            values.put("globalSecret", globalSecret);
             values.put("globalSecretsSpec", "{\"spec\": {\"secrets\": " + spec.getJsonArray("secrets").stream()
                     .map(s -> "{\"secret\": \"" + s.asJsonObject().getString("secret") + "\"}")
                     .collect(Collectors.joining(", ", "[", "]")) + "}}");
@@ -241,6 +242,13 @@ class RolesIT {
                     World w = world(server);
                     Api.Response r = call(w.clients.get(who), row.method(), w.resolve(row.path()), w.resolve(row.body()));
                     assertFalse(r.body().contains("PRIVATE KEY"), row + " as " + who + " returned a private key");
+                    // An enroll secret enrolls hosts: only those who may change its team (or the global ones) read it.
+                    if (!TEAM_WRITERS.contains(who)) {
+                        assertFalse(r.body().contains(w.values.get("team1Secret")), row + " as " + who + " returned a team secret");
+                    }
+                    if (!WRITERS.contains(who)) {
+                        assertFalse(r.body().contains(w.values.get("globalSecret")), row + " as " + who + " returned a global secret");
+                    }
                     if (allowed) {
                         boolean ok = (r.status() >= 200 && r.status() < 300) || r.status() == row.normal4xx();
                         assertTrue(ok, row + " as " + who + " should be allowed -> " + r);
@@ -308,6 +316,27 @@ class RolesIT {
     private static String normalise(String path) {
         String p = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
         return p.replaceAll("\\{[^}]*}", "{}").replaceAll("/[0-9]+(?=/|$)", "/{}").replaceAll("//+", "/");
+    }
+
+    @org.junit.jupiter.api.Test
+    void teamsCarryTheirEnrollSecretsOnlyForThoseWhoMayChangeThem(PortcullisServer server) {
+        World w = world(server);
+        String team1 = w.values.get("team1");
+        for (Who who : Who.values()) {
+            Api api = w.clients.get(who);
+            JsonObject listed = Fixtures.ok(api.get("/api/v1/fleet/teams")).getJsonArray("teams").stream()
+                    .map(jakarta.json.JsonValue::asJsonObject).filter(t -> t.getJsonNumber("id").toString().equals(team1))
+                    .findFirst().orElseThrow(() -> new AssertionError(who + " does not see team " + team1));
+            JsonObject single = Fixtures.ok(api.get("/api/v1/fleet/teams/" + team1)).getJsonObject("team");
+            for (JsonObject team : List.of(listed, single)) {
+                var secrets = team.getJsonArray("secrets").stream().map(s -> s.asJsonObject().getString("secret")).toList();
+                if (TEAM_WRITERS.contains(who)) {
+                    assertEquals(List.of(w.values.get("team1Secret")), secrets, who + " may change the team and sees its secret");
+                } else {
+                    assertEquals(List.of(), secrets, who + " only reads the team and must not see its secrets");
+                }
+            }
+        }
     }
 
     @org.junit.jupiter.api.Test

@@ -80,10 +80,14 @@ final class DevicePage {
     private static void messages(StringBuilder html, DeviceStatus status, String done) {
         html.append("<div class=\"messages\" role=\"status\">");
         // A pending bypass matters only while something blocks: a passing device signs in without using it.
-        if (status.bypassPending() && status.blocked()) {
+        if (status.bypassUsable() && status.blocked()) {
             html.append("<p class=\"message success\"><strong>Resolve later is recorded.</strong> Your next sign-in will be "
                     + "allowed once, even though this device still fails the items below. Go back to your app and sign "
                     + "in again. After that sign-in you will be blocked again until they are fixed.</p>");
+        } else if (status.bypassPending() && status.blocked()) {
+            // Recorded earlier, but the administrator has since disabled bypass or a failing policy became critical.
+            html.append("<p class=\"message warning\"><strong>Your earlier Resolve later cannot be used now.</strong> ")
+                .append(escape(status.bypassUnavailableReason())).append("</p>");
         } else if ("refused".equals(done)) {
             html.append("<p class=\"message warning\">Resolve later was not recorded: ")
                 .append(escape(status.bypassUnavailableReason() == null ? "please try again." : status.bypassUnavailableReason()))
@@ -109,7 +113,7 @@ final class DevicePage {
                 + "<li>When nothing is marked Action required, go back to your app and sign in again.</li></ol>");
         if (offerBypass) {
             html.append("<p>Can't fix it now? <strong>Resolve later</strong>, under a failing item, lets you sign in once.</p>");
-        } else if (!status.bypassPending()) {
+        } else if (!status.bypassUsable()) {
             unavailable(html, status);
         }
         html.append("</section>");
@@ -141,7 +145,7 @@ final class DevicePage {
                             + "<input type=\"hidden\" name=\"confirm\" value=\"resolve-later\">"
                             + "<button type=\"submit\" class=\"secondary\" data-opens=\"resolve-later\">Resolve later</button> "
                             + "<span>Sign in once now, fix this later.</span></form>");
-                } else if (!status.bypassPending()) {
+                } else if (!status.bypassUsable()) {
                     unavailable(html, status);
                 }
             }
