@@ -32,6 +32,15 @@ test('find, inspect, refetch, transfer and delete hosts; see activities and sign
   assert.match(await rows.filter({ has: hostLink(page, input.passingHost) }).innerText(), /Passing/);
   await screenshot(page, 'hosts-list');
 
+  // A team in the URL that names no team: the hosts of all teams, and a note saying so.
+  await page.goto(`${baseUrl()}/admin/hosts.xhtml?team=999999999&q=${encodeURIComponent(input.prefix)}`);
+  await page.getByText('Team 999999999 was not found; showing all teams.').waitFor();
+  assert.equal((await page.locator('[id="hosts:team_label"]').innerText()).trim(), 'All teams');
+  await hostLink(page, input.passingHost).waitFor();
+  assert.equal(await rows.count(), 3, 'the three hosts of the prefix, from all teams');
+  await page.goto(`${baseUrl()}/admin/hosts.xhtml`);
+  await page.locator('[id="hosts:list"]').waitFor();
+
   // Search by name, across all teams.
   await choose(page, 'hosts:team', 'All teams');
   await page.getByLabel('Search').fill(input.failingHost);

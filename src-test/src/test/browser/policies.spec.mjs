@@ -2,11 +2,14 @@
 // turn conditional access on for the team with one of them blocking sign-in, delete the other.
 // After each change the REST API shows it stored. The team already has reportedPolicy, which two
 // of its hosts pass and one fails.
+// On a small screen the policy dialog keeps each label beside its field and Save within reach; a
+// team id in the URL that names no team shows all teams and says so.
 // SCENARIO: {email, password, adminToken, teamId, teamName, reportedPolicy, gatingPolicy, otherPolicy}
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { baseUrl, launch, newPage, scenario, screenshot } from './lib/browser.mjs';
 import { logIn } from './lib/console.mjs';
+import { assertInViewAndClickable, assertLabelsBesideFields } from './lib/layout.mjs';
 import { fillSettled } from './lib/primefaces.mjs';
 
 const input = scenario();
@@ -154,5 +157,61 @@ test('add policies, enable conditional access for the team with one gating polic
   assert.equal(await ca.locator('label', { hasText: input.gatingPolicy }).count(), 0, 'a team policy is not offered for hosts with no team');
   await ca.getByRole('button', { name: 'Cancel' }).click();
   await ca.waitFor({ state: 'hidden' });
+  assert.deepEqual(page.problems, []);
+});
+
+test('on a 1280×650 screen the policy dialog shows each label beside its field and Save within reach', async () => {
+  const page = await newPage(browser, { viewport: { width: 1280, height: 650 } });
+  page.setDefaultTimeout(30_000);
+  await logIn(page, input.email, input.password);
+  await page.goto(`${baseUrl()}/admin/policies.xhtml?team_id=${input.teamId}`);
+  await page.getByText("This team's own policies.").waitFor();
+  await clickAndWait(page, page.getByRole('button', { name: 'Add policy' }));
+  const dialog = page.locator('[id="policyDialog"]');
+  await dialog.locator('.ui-dialog-title', { hasText: 'Add policy' }).waitFor();
+  await page.waitForFunction(() => PrimeFaces.ajax.Queue.isEmpty());
+  await page.waitForTimeout(500); // the dialog's opening animation
+  const label = (text) => dialog.locator('.form-grid > label', { hasText: text });
+  const field = (id) => dialog.locator(`[id="policyForm:${id}"]`);
+  await assertLabelsBesideFields([[label('Name'), field('name')], [label('Query'), field('query')],
+    [label('Description'), field('description')], [label('Resolution'), field('resolution')],
+    [label('Platform'), field('platform')], [label('Critical'), field('critical')]]);
+  await screenshot(page, 'policy-dialog-small-screen');
+  const save = dialog.getByRole('button', { name: 'Save' });
+  await assertInViewAndClickable(page, save, 'Save');
+  await assertInViewAndClickable(page, dialog.getByRole('button', { name: 'Cancel' }), 'Cancel');
+  // Save answers: the empty name is refused on its field.
+  await save.click({ trial: true, timeout: 5_000 });
+  await save.click();
+  await dialog.locator('[id="policyForm:name"] ~ .ui-message-error', { hasText: 'Give the policy a name.' }).waitFor();
+  await assertLabelsBesideFields([[label('Name'), field('name')], [label('Query'), field('query')]]);
+  await assertInViewAndClickable(page, dialog.getByRole('button', { name: 'Cancel' }), 'Cancel after the refusal');
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  assert.deepEqual(page.problems, []);
+});
+
+test('a team id in the URL that names no team shows all teams, says so and offers nothing for a team', async () => {
+  const page = await newPage(browser);
+  page.setDefaultTimeout(30_000);
+  await logIn(page, input.email, input.password);
+  for (const id of ['999999999', '0', '-1']) {
+    await page.goto(`${baseUrl()}/admin/policies.xhtml?team_id=${id}`);
+    await page.getByRole('heading', { name: 'Policies', exact: true }).waitFor();
+    assert.equal((await page.locator('[id="policies:team_label"]').innerText()).trim(), 'All teams', `team_id=${id}`);
+    await page.getByText(`Team ${id} was not found; showing all teams.`).waitFor();
+    await page.getByText('Global policies run on every host.').waitFor();
+    assert.equal(await page.getByText("This team's own policies.").count(), 0, `team_id=${id}: no team's text`);
+    assert.equal(await page.getByRole('button', { name: 'Manage automations' }).count(), 0, `team_id=${id}: no automation`);
+    assert.equal(await page.locator('.ca-status').count(), 0, `team_id=${id}: no conditional access status`);
+    assert.equal(await page.getByRole('heading', { name: 'Inherited global policies' }).count(), 0, `team_id=${id}`);
+  }
+  await screenshot(page, 'policies-unknown-team');
+  // Choosing a team from there works as usual, and the note goes.
+  await page.locator('[id="policies:team"]').click();
+  await clickAndWait(page, page.locator('[id="policies:team_items"] li', { hasText: input.teamName }));
+  await page.getByText("This team's own policies.").waitFor();
+  assert.equal(await page.getByText('was not found; showing all teams.').count(), 0);
+  await page.waitForURL((url) => url.searchParams.get('team_id') === String(input.teamId));
   assert.deepEqual(page.problems, []);
 });

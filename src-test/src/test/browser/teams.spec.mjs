@@ -6,7 +6,8 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { baseUrl, launch, newPage, scenario, screenshot } from './lib/browser.mjs';
 import { logIn } from './lib/console.mjs';
-import { fillSettled } from './lib/primefaces.mjs';
+import { assertInViewAndClickable, assertLabelsBesideFields } from './lib/layout.mjs';
+import { ajaxDone, fillSettled } from './lib/primefaces.mjs';
 
 const input = scenario();
 let browser;
@@ -53,8 +54,18 @@ test('teams: create (an empty name refused), secrets added and deleted, a team r
 
   const teamsBefore = (await api('/api/v1/fleet/teams')).teams.length;
   await page.getByRole('button', { name: 'Create team' }).click();
+  const teamDialog = page.locator('[id="teamDialog"]');
+  await teamDialog.locator('.ui-dialog-title', { hasText: 'Create team' }).waitFor();
+  await ajaxDone(page);
+  await page.waitForTimeout(500); // the dialog's opening animation
+  const teamFields = () => [[teamDialog.locator('.form-grid > label', { hasText: 'Name' }), teamDialog.locator('[id="teamForm:name"]')],
+    [teamDialog.locator('.form-grid > label', { hasText: 'Description' }), teamDialog.locator('[id="teamForm:description"]')]];
+  await assertLabelsBesideFields(teamFields());
+  await assertInViewAndClickable(page, teamDialog.getByRole('button', { name: 'Save' }), 'Save');
   await page.locator('[id="teamDialog"]').getByRole('button', { name: 'Save' }).click();
   await fieldMessage(page, 'Give the team a name.').waitFor();
+  await assertLabelsBesideFields(teamFields());
+  await screenshot(page, 'team-dialog');
   await page.locator('[id="teamDialog"]').getByRole('button', { name: 'Cancel' }).click();
   assert.equal((await api('/api/v1/fleet/teams')).teams.length, teamsBefore, 'nothing stored for an empty name');
 

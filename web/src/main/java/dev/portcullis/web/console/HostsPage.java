@@ -51,6 +51,7 @@ public class HostsPage implements Serializable {
     private String team = ALL_TEAMS;
     private Long policy;
     private String response;
+    private String missingTeam;
 
     private final Map<Long, String> teamNames = new LinkedHashMap<>();
     private final List<SelectItem> policyOptions = new ArrayList<>();
@@ -73,10 +74,22 @@ public class HostsPage implements Serializable {
         }
     }
 
-    /** A user with team roles only sees their teams: start with the first one rather than "all". */
+    /**
+     * A user with team roles only sees their teams: start with the first one rather than "all". A
+     * team in the URL that does not exist (or that the user cannot see) is replaced the same way,
+     * by all teams for a global reader, with a note saying so.
+     */
     public void checkTeam() {
-        if (!currentUser.isGlobalReader() && (team == null || !teamNames.containsKey(parseTeam()))) {
-            team = teamNames.isEmpty() ? null : String.valueOf(teamNames.keySet().iterator().next());
+        missingTeam = null;
+        String asked = team == null ? "" : team.strip();
+        boolean known = teamNames.containsKey(parseTeam())
+                || currentUser.isGlobalReader() && (asked.isEmpty() || asked.equals(NO_TEAM));
+        if (!known) {
+            if (!asked.isEmpty()) {
+                missingTeam = asked.length() > 40 ? asked.substring(0, 40) + "…" : asked;
+            }
+            team = currentUser.isGlobalReader() ? ALL_TEAMS
+                    : teamNames.isEmpty() ? null : String.valueOf(teamNames.keySet().iterator().next());
         }
         if (policy == null) {
             response = null;
@@ -166,6 +179,15 @@ public class HostsPage implements Serializable {
         public String getRowKey(HostRow row) {
             return String.valueOf(row.getId());
         }
+    }
+
+    /** The team asked for when it was not found, and what is shown instead; null when the team was found. */
+    public String getMissingTeamNote() {
+        if (missingTeam == null) {
+            return null;
+        }
+        String shown = team == null ? "your teams" : team.isEmpty() ? "all teams" : teamNames.get(parseTeam());
+        return "Team " + missingTeam + " was not found; showing " + shown + ".";
     }
 
     public boolean isAllTeamsOffered() { return currentUser.isGlobalReader(); }

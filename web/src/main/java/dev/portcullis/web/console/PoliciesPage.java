@@ -9,7 +9,9 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /** Policies: the team selector, the policy list with pass/fail counts, and deleting a policy. */
 @Named
@@ -33,19 +35,33 @@ public class PoliciesPage implements Serializable {
     private List<PolicyRow> rows = List.of();
     private List<PolicyRow> inherited = List.of();
     private boolean conditionalAccessOn;
+    private String missingTeam;
 
-    /** Runs on every GET (the team comes from the URL) and after each change. */
+    /**
+     * Runs on every GET (the team comes from the URL) and after each change. A team that does not
+     * exist (or that the user cannot see) falls back to all teams, with a note saying so, rather
+     * than a page that offers what would fail for that team.
+     */
     public void load() {
-        scope = PolicyScope.parse(team);
+        String asked = team == null ? "" : team.strip();
+        scope = PolicyScope.parse(asked);
         team = scope.key();
+        missingTeam = null;
         List<SelectItem> choices = new ArrayList<>();
         choices.add(new SelectItem(PolicyScope.ALL, "All teams"));
         choices.add(new SelectItem(PolicyScope.NO_TEAM, "No team"));
         try {
+            Set<Long> teamIds = new HashSet<>();
             for (TeamService.TeamDetail t : teams.list()) {
+                teamIds.add(t.team().id());
                 choices.add(new SelectItem(String.valueOf(t.team().id()), t.team().name()));
             }
             teamChoices = choices;
+            if (scope.isTeam() ? !teamIds.contains(scope.teamId()) : !asked.isEmpty() && !asked.equals(scope.key())) {
+                missingTeam = asked.length() > 40 ? asked.substring(0, 40) + "…" : asked;
+                scope = PolicyScope.parse(PolicyScope.ALL);
+                team = scope.key();
+            }
             rows = policies.list(scope.teamId()).stream().map(PolicyRow::of).toList();
             inherited = scope.isTeam() ? policies.list(null).stream().map(PolicyRow::of).toList() : List.of();
             conditionalAccessOn = scope.hasConditionalAccess() && automation.view(scope.teamId()).enabled();
@@ -71,6 +87,8 @@ public class PoliciesPage implements Serializable {
         return teamChoices.stream().filter(c -> c.getValue().equals(team)).map(SelectItem::getLabel).findFirst().orElse("All teams");
     }
 
+    /** The team asked for in the URL when it was not found (all teams are shown instead); null otherwise. */
+    public String getMissingTeam() { return missingTeam; }
     public boolean isConditionalAccessOn() { return conditionalAccessOn; }
     public String getTeam() { return team; }
     public void setTeam(String team) { this.team = team; }
