@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { baseUrl, launch, newPage, scenario, screenshot } from './lib/browser.mjs';
 import { logIn } from './lib/console.mjs';
 import { assertInViewAndClickable, assertLabelsBesideFields } from './lib/layout.mjs';
-import { fillSettled } from './lib/primefaces.mjs';
+import { choose, fillSettled } from './lib/primefaces.mjs';
 
 const input = scenario();
 let browser;
@@ -60,8 +60,7 @@ test('add policies, enable conditional access for the team with one gating polic
   assert.equal(await page.getByRole('button', { name: 'Manage automations' }).count(), 0, 'no automation for all teams at once');
 
   // Choosing the team updates the list and the URL, so a reload keeps the choice.
-  await page.locator('[id="policies:team"]').click();
-  await page.locator('[id="policies:team_items"] li', { hasText: input.teamName }).click();
+  await choose(page, 'policies:team', input.teamName);
   await page.getByText("This team's own policies.").waitFor();
   await page.waitForURL((url) => url.searchParams.get('team_id') === String(input.teamId));
   const reported = row(page, input.reportedPolicy);
@@ -148,8 +147,7 @@ test('add policies, enable conditional access for the team with one gating polic
   assert.equal((await page.locator('[id="policies:team_label"]').innerText()).trim(), input.teamName);
 
   // No team: the modal shows the switch for hosts without a team (from the settings); Cancel leaves it.
-  await page.locator('[id="policies:team"]').click();
-  await clickAndWait(page, page.locator('[id="policies:team_items"] li', { hasText: 'No team' }));
+  await choose(page, 'policies:team', 'No team');
   await page.waitForURL((url) => url.searchParams.get('team_id') === 'none');
   await openAutomation();
   const noTeamSwitch = (await api('/api/v1/fleet/config')).integrations.conditional_access_enabled;
@@ -208,8 +206,7 @@ test('a team id in the URL that names no team shows all teams, says so and offer
   }
   await screenshot(page, 'policies-unknown-team');
   // Choosing a team from there works as usual, and the note goes.
-  await page.locator('[id="policies:team"]').click();
-  await clickAndWait(page, page.locator('[id="policies:team_items"] li', { hasText: input.teamName }));
+  await choose(page, 'policies:team', input.teamName);
   await page.getByText("This team's own policies.").waitFor();
   assert.equal(await page.getByText('was not found; showing all teams.').count(), 0);
   await page.waitForURL((url) => url.searchParams.get('team_id') === String(input.teamId));

@@ -26,9 +26,8 @@ test('the administrator creates an observer, who sees hosts and policies but no 
   await ajaxDone(admin);
   const dialog = admin.locator('.ui-dialog').filter({ hasText: 'Add user' });
   await dialog.waitFor();
-  await dialog.getByLabel('Full name').fill(input.name);
-  await dialog.getByLabel('Email').fill(input.email);
-  await dialog.getByLabel('Password').fill('short');
+  await fillSettled(admin, [[dialog.getByLabel('Full name'), input.name], [dialog.getByLabel('Email'), input.email],
+    [dialog.getByLabel('Password'), 'short']]);
   await admin.getByRole('button', { name: 'Create user' }).click();
   await dialog.locator('.ui-message-error').filter({ hasText: 'Password must meet the criteria' }).waitFor();
   assert.match(await dialog.getByLabel('Password').getAttribute('class'), /ui-state-error/);
