@@ -1,11 +1,13 @@
 // Settings > Integrations, step by step as the Okta setup guide names it.
 // Input (SCENARIO), role "admin": {email, password, adminToken, idpId, acs, audience, editedAudience,
-//   certificatePath, wrongFilePath, metadataUrl, ssoUrl, idpFingerprint, caFingerprint, profile}.
+//   certificatePath, wrongFilePath, expiredCertificatePath, metadataUrl, ssoUrl, idpFingerprint, caFingerprint, profile}.
 // Role "observer": {email, password, idpId, audience} with Okta already connected.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { X509Certificate } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { baseUrl, launch, newPage, scenario, screenshot } from './lib/browser.mjs';
 import { logIn } from './lib/console.mjs';
 import { ajaxDone, fillSettled } from './lib/primefaces.mjs';
@@ -37,6 +39,10 @@ async function clipboard(page) {
 }
 
 const growl = (page, text) => page.locator('.ui-growl').getByText(text);
+
+/** The error message shown on the Okta modal's field whose input has client id {@code inputId}. */
+const fieldError = (dialog, inputId) => dialog.locator(`div.field:has([id="${inputId}"]) .ui-message-error`);
+const certificateError = (dialog) => dialog.locator('[id="okta:certificateField"] .ui-message-error');
 
 if (input.role === 'admin') {
   test('an administrator connects Okta, disables bypass, edits and deletes the connection', async () => {
@@ -77,13 +83,46 @@ if (input.role === 'admin') {
     await dialog.getByText('Copied.').waitFor();
     assert.match(await clipboard(page), /<plist/);
 
-    // Step 4: Okta's values. A private key is not the Okta certificate: refused on its field.
-    await dialog.getByLabel('IdP ID').fill(input.idpId);
-    await dialog.getByLabel('Assertion consumer service URL').fill(input.acs);
-    await dialog.getByLabel('Audience URI').fill(input.audience);
+    // Step 4: Okta's values. Wrong values and no certificate yet: every field says what is wrong, all at once.
+    await fillSettled(page, [[dialog.getByLabel('IdP ID'), 'x'.repeat(3000)],
+      [dialog.getByLabel('Assertion consumer service URL'), 'javascript:alert(1)'], [dialog.getByLabel('Audience URI'), 'not a url']]);
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await ajaxDone(page);
+    await certificateError(dialog).getByText('Upload the certificate downloaded from Okta.').waitFor();
+    assert.match(await fieldError(dialog, 'okta:idpId').innerText(), /Must be at most 255 characters/);
+    assert.match(await fieldError(dialog, 'okta:acsUrl').innerText(), /Must be an absolute https URL/);
+    assert.match(await fieldError(dialog, 'okta:audienceUri').innerText(), /Is not a valid URL/);
+    assert.equal(await dialog.locator('.ui-message-error').count(), 4, 'one message on each field');
+    await screenshot(page, 'okta-all-field-errors');
+    assert.equal((await storedOkta()).okta_idp_id, null, 'nothing saved with wrong values');
+    await fillSettled(page, [[dialog.getByLabel('IdP ID'), input.idpId],
+      [dialog.getByLabel('Assertion consumer service URL'), input.acs], [dialog.getByLabel('Audience URI'), input.audience]]);
+
+    // A private key is not the Okta certificate: refused on its field.
     await dialog.locator('input[type=file]').setInputFiles(input.wrongFilePath);
     await dialog.getByText('okta-certificate.pem was refused: a private key is not a certificate').waitFor();
     await screenshot(page, 'okta-wrong-file');
+
+    // Too large for a certificate: the same message whether or not the file is past the server's
+    // 4 MiB upload limit (the browser refuses it before sending it).
+    const temp = await mkdtemp(join(tmpdir(), 'portcullis-integrations-'));
+    try {
+      for (const [name, size] of [['large.pem', 100 * 1024], ['huge.pem', 5 * 1024 * 1024]]) {
+        const path = join(temp, name);
+        await writeFile(path, Buffer.alloc(size, 'A'));
+        await dialog.locator('input[type=file]').setInputFiles(path);
+        await certificateError(dialog).getByText(`File '${name}' must not be larger than 64.0`).waitFor();
+        await ajaxDone(page);
+      }
+    } finally {
+      await rm(temp, { recursive: true, force: true });
+    }
+
+    // An expired certificate is refused as soon as it is chosen, not only at Save.
+    await dialog.locator('input[type=file]').setInputFiles(input.expiredCertificatePath);
+    await certificateError(dialog).getByText(/Expired on 2021-01-01/).waitFor();
+    assert.equal(await dialog.getByText(/Selected expired\.pem/).count(), 0, 'not taken as the certificate');
+    await ajaxDone(page);
     await dialog.getByRole('button', { name: 'Save' }).click();
     await dialog.getByText('Upload the certificate downloaded from Okta.').waitFor();
     assert.equal((await storedOkta()).okta_idp_id, null, 'nothing saved with a wrong file');
@@ -115,12 +154,14 @@ if (input.role === 'admin') {
     await dialog.getByText('Current: CN=okta-integrations.example').waitFor();
     assert.equal(await dialog.getByLabel('IdP ID').inputValue(), input.idpId);
     // An http ACS URL: the service's reason shows on that field, and nothing changes.
-    await fillSettled(page, [[dialog.getByLabel('Assertion consumer service URL'), input.acs.replace('https:', 'http:')]]);
+    // The other fields too: typing while the modal settles must not land in a neighbouring field.
+    await fillSettled(page, [[dialog.getByLabel('IdP ID'), input.idpId],
+      [dialog.getByLabel('Assertion consumer service URL'), input.acs.replace('https:', 'http:')]]);
     await dialog.getByRole('button', { name: 'Save' }).click();
     await dialog.getByText('Must be an absolute https URL').waitFor();
     assert.equal((await storedOkta()).okta_assertion_consumer_service_url, input.acs, 'nothing saved with an invalid URL');
-    await dialog.getByLabel('Assertion consumer service URL').fill(input.acs);
-    await dialog.getByLabel('Audience URI').fill(input.editedAudience);
+    await fillSettled(page, [[dialog.getByLabel('IdP ID'), input.idpId],
+      [dialog.getByLabel('Assertion consumer service URL'), input.acs], [dialog.getByLabel('Audience URI'), input.editedAudience]]);
     await dialog.getByRole('button', { name: 'Save' }).click();
     await growl(page, 'Okta connection saved.').waitFor();
     await card.getByText(input.editedAudience, { exact: true }).waitFor();

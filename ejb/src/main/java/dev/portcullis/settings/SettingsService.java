@@ -108,6 +108,17 @@ public class SettingsService {
         return settings;
     }
 
+    /**
+     * Checks Okta values as {@link #update} would, without storing anything, so a form can show every
+     * field's reason at once even while a value is still missing; throws the same refusal.
+     */
+    @RolesAllowed(ADMIN)
+    public void checkOkta(@NotNull SettingsChange.OktaConnection okta) {
+        Validation v = new Validation();
+        validateOkta(okta, v);
+        v.check();
+    }
+
     private static void validateOkta(SettingsChange.OktaConnection okta, Validation v) {
         v.require(!SettingsChange.OktaConnection.blank(okta.idpId()), "okta_idp_id",
                 "okta_idp_id is required with the other Okta fields (or clear all four to disconnect)");

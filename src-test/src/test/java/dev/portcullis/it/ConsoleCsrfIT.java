@@ -1,9 +1,11 @@
 package dev.portcullis.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.RandomAccessFile;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -11,6 +13,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -80,6 +83,53 @@ class ConsoleCsrfIT {
     }
 
     @Test
+    void aMadeUpViewStateIsAnsweredLikeAnExpiredPageWithoutAStackTrace(PortcullisServer server) throws Exception {
+        HttpClient anonymous = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        String url = server.baseUrl() + "/admin/login.xhtml";
+        long logBefore = Files.size(server.logFile());
+        for (String made : new String[] {"stateless", "not-a-view-state"}) {
+            // A plain form post, as a scanner or a forged form sends it: the page loads afresh.
+            HttpResponse<String> plain = post(anonymous, url, form("login", "login", "jakarta.faces.ViewState", made));
+            assertEquals(302, plain.statusCode(), made + ": " + plain.body());
+            assertTrue(plain.headers().firstValue("Location").orElse("").endsWith("/admin/login.xhtml?pageExpired=true"),
+                    made + ": " + plain.headers().map());
+            assertNoJavaIn(made, plain.body());
+
+            // The same as an Ajax request: a partial-response redirect, no error naming a class.
+            HttpResponse<String> ajax = anonymous.send(HttpRequest.newBuilder(URI.create(url))
+                    .header("Content-Type", "application/x-www-form-urlencoded").header("Faces-Request", "partial/ajax")
+                    .POST(HttpRequest.BodyPublishers.ofString(encode(form("jakarta.faces.partial.ajax", "true",
+                            "jakarta.faces.source", "login:submit", "jakarta.faces.partial.execute", "@all",
+                            "login", "login", "jakarta.faces.ViewState", made)))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, ajax.statusCode(), made + ": " + ajax.body());
+            assertTrue(ajax.body().contains("<redirect url=\"") && ajax.body().contains("/admin/login.xhtml?pageExpired=true"),
+                    made + ": " + ajax.body());
+            assertFalse(ajax.body().contains("<error"), made + ": " + ajax.body());
+            assertNoJavaIn(made, ajax.body());
+        }
+        Thread.sleep(500); // the log is written asynchronously
+        String added = logSince(server, logBefore);
+        assertFalse(added.contains("\tat ") || added.contains("SEVERE") || added.contains("Caused by"),
+                "no stack trace and no SEVERE line for a made-up view state:\n" + added);
+        assertTrue(added.lines().allMatch(line -> line.length() < 400), "only short lines:\n" + added);
+    }
+
+    private static void assertNoJavaIn(String made, String body) {
+        assertFalse(body.contains("Exception") || body.contains("jakarta.") || body.contains("java.")
+                || body.contains("class "), made + ": " + body);
+    }
+
+    private static String logSince(PortcullisServer server, long offset) throws Exception {
+        try (RandomAccessFile log = new RandomAccessFile(server.logFile().toFile(), "r")) {
+            byte[] bytes = new byte[(int) Math.max(0, log.length() - offset)];
+            log.seek(offset);
+            log.readFully(bytes);
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
     void otherSpellingsOfTheConsolePathStillNeedASession(PortcullisServer server) throws Exception {
         HttpClient anonymous = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
         for (String path : new String[] {"/%61dmin/hosts.xhtml", "/admin;x=1/hosts.xhtml", "/%61dmin/users.xhtml",
@@ -140,10 +190,13 @@ class ConsoleCsrfIT {
     }
 
     private static HttpResponse<String> post(HttpClient client, String url, Map<String, String> fields) throws Exception {
-        String body = fields.entrySet().stream()
+        return client.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(encode(fields))).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String encode(Map<String, String> fields) {
+        return fields.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        return client.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -10,16 +10,25 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.ByteArrayInputStream;
+import java.math.BigInteger;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Date;
 import java.util.HexFormat;
 import java.util.List;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -62,6 +71,8 @@ class IntegrationsBrowserIT {
         TlsFiles.KeyAndCert okta = TlsFiles.selfSignedServer(dir.resolve("okta"), "okta-integrations.example");
         // A classic mistake: the private key instead of the certificate, under a certificate-like name.
         Path wrongFile = Files.copy(okta.key(), dir.resolve("okta-certificate.pem"));
+        // Another: last year's certificate, expired on 2021-01-01.
+        Path expiredFile = Files.writeString(dir.resolve("expired.pem"), expiredCertificatePem());
         String oktaPem = Files.readString(okta.cert());
         ensureGlobalEnrollSecret(admin);
 
@@ -72,6 +83,7 @@ class IntegrationsBrowserIT {
                 .add("adminToken", adminToken())
                 .add("idpId", IDP_ID).add("acs", ACS).add("audience", AUDIENCE).add("editedAudience", EDITED_AUDIENCE)
                 .add("certificatePath", okta.cert().toString()).add("wrongFilePath", wrongFile.toString())
+                .add("expiredCertificatePath", expiredFile.toString())
                 .add("metadataUrl", "https://" + host + "/api/fleet/conditional_access/idp/metadata")
                 .add("ssoUrl", "https://okta." + host + "/api/fleet/conditional_access/idp/sso")
                 .add("idpFingerprint", fingerprint(admin.download("/api/v1/fleet/conditional_access/idp/signing_cert")))
@@ -150,6 +162,21 @@ class IntegrationsBrowserIT {
     /** The spec reads the API itself between steps, to see each one stored (or not) as it happens. */
     static String adminToken() {
         return RolesIT.login(server, PortcullisServer.ADMIN_EMAIL, PortcullisServer.ADMIN_PASSWORD);
+    }
+
+    /** A self-signed certificate valid from 2020-01-01 until 2021-01-01 (noon UTC), in PEM. */
+    static String expiredCertificatePem() throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        KeyPair keys = generator.generateKeyPair();
+        X500Name subject = new X500Name("CN=okta-expired.example");
+        byte[] der = new JcaX509v3CertificateBuilder(subject, BigInteger.valueOf(System.currentTimeMillis()),
+                Date.from(Instant.parse("2020-01-01T12:00:00Z")), Date.from(Instant.parse("2021-01-01T12:00:00Z")),
+                subject, keys.getPublic())
+                .build(new JcaContentSignerBuilder("SHA256withRSA").build(keys.getPrivate())).getEncoded();
+        return "-----BEGIN CERTIFICATE-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
+                + "\n-----END CERTIFICATE-----\n";
     }
 
     /** SHA-256 of the certificate's DER, written as node's X509Certificate.fingerprint256 writes it. */

@@ -6,7 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
-/** The server's root and {@code /console} lead to the console's home page. */
+/** The server's root and {@code /admin} lead to the console's home page. */
 @WebServlet(urlPatterns = {"", "/admin"})
 public class ConsoleEntry extends HttpServlet {
 

@@ -13,6 +13,7 @@ import jakarta.faces.context.FacesContext;
 import jakarta.validation.ConstraintViolationException;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.logging.Logger;
 
@@ -53,13 +54,21 @@ public final class Feedback {
 
     /** Why a service call failed, on the fields named in {@code fieldIds} (API name to client id) where possible. */
     public static void failed(Throwable thrown, Map<String, String> fieldIds) {
+        failed(thrown, fieldIds, Set.of());
+    }
+
+    /**
+     * As {@link #failed(Throwable, Map)}, leaving out the reasons for the fields (API names) in
+     * {@code alreadyShown}: the page has said what is wrong with them in its own words.
+     */
+    public static void failed(Throwable thrown, Map<String, String> fieldIds, Set<String> alreadyShown) {
         Refusal refusal = find(thrown, Refusal.class);
         ConstraintViolationException violations = find(thrown, ConstraintViolationException.class);
         if (refusal == null && violations != null && violations.getConstraintViolations() != null) {
             refusal = new Refusal(Refusal.Kind.INVALID, "Validation Failed", ViolationFields.of(violations.getConstraintViolations()));
         }
         if (refusal != null) {
-            show(refusal.errors(), refusal.getMessage(), fieldIds);
+            show(refusal.errors(), refusal.getMessage(), fieldIds, alreadyShown);
         } else if (find(thrown, EJBAccessException.class) != null) {
             problem("Your role does not allow this.");
         } else {
@@ -73,9 +82,14 @@ public final class Feedback {
         failed(thrown, Map.of());
     }
 
-    private static void show(List<Refusal.FieldError> errors, String summary, Map<String, String> fieldIds) {
+    private static void show(List<Refusal.FieldError> errors, String summary, Map<String, String> fieldIds,
+                             Set<String> alreadyShown) {
         boolean shown = false;
         for (Refusal.FieldError error : errors) {
+            if (alreadyShown.contains(error.name())) {
+                shown = true;
+                continue;
+            }
             String clientId = fieldIds.get(error.name());
             if (clientId != null) {
                 onField(clientId, sentence(withoutFieldName(error.name(), error.reason())));

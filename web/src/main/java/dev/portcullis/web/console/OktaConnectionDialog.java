@@ -8,13 +8,21 @@ import dev.portcullis.settings.SettingsChange;
 import dev.portcullis.settings.SettingsService;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBAccessException;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.primefaces.event.FileUploadEvent;
+import org.primefaces.util.FileUploadUtils;
+import org.primefaces.util.LocaleUtils;
+import org.primefaces.util.MessageFactory;
 
 /**
  * The Connect / Edit modal of Settings > Integrations > Okta: what to hand to Okta and the MDM (guide
@@ -44,7 +52,8 @@ public class OktaConnectionDialog implements Serializable {
     private String acsUrl;
     private String audienceUri;
     private String storedCertificate;
-    private static final long MAX_CERTIFICATE_BYTES = 65_536;
+    /** A certificate is a few KB; the browser and the server both refuse anything larger than this. */
+    static final long MAX_CERTIFICATE_BYTES = 65_536;
 
     private String uploadedCertificate;
     private String certificateDescription;
@@ -81,26 +90,63 @@ public class OktaConnectionDialog implements Serializable {
     /** Checks the Okta certificate as soon as it is chosen, so a wrong file is refused on its field. */
     public void upload(FileUploadEvent event) {
         uploadedCertificate = null;
+        certificateDescription = null;
+        String name = event.getFile().getFileName();
         if (event.getFile().getSize() > MAX_CERTIFICATE_BYTES) {
-            certificateDescription = null;
-            Feedback.onField(CERTIFICATE_FIELD, event.getFile().getFileName() + " was refused: it is too large for a "
-                    + "certificate (at most 64 KB). Choose the PEM certificate downloaded from Okta.");
+            tooLarge(name);
             return;
         }
         String text = new String(event.getFile().getContent(), StandardCharsets.UTF_8);
+        X509Certificate certificate;
         try {
-            certificateDescription = "Selected " + event.getFile().getFileName() + ": "
-                    + OktaConnectionView.describe(PemCertificate.parse(text));
-            uploadedCertificate = text;
+            certificate = PemCertificate.parse(text);
         } catch (IllegalArgumentException e) {
-            certificateDescription = null;
-            Feedback.onField(CERTIFICATE_FIELD, event.getFile().getFileName() + " was refused: " + e.getMessage() + ".");
+            Feedback.onField(CERTIFICATE_FIELD, name + " was refused: " + e.getMessage() + ".");
+            return;
         }
+        // Okta signs with its current certificate: an expired one is the wrong file (Save checks it again).
+        if (!certificate.getNotAfter().toInstant().isAfter(Instant.now())) {
+            Feedback.onField(CERTIFICATE_FIELD, "Expired on " + OktaConnectionView.validUntil(certificate) + ": " + name
+                    + " was refused. Download Okta's current certificate.");
+            return;
+        }
+        certificateDescription = "Selected " + name + ": " + OktaConnectionView.describe(certificate);
+        uploadedCertificate = text;
+    }
+
+    /**
+     * The browser refused a file over {@link #getMaxCertificateBytes()} before sending it (a large one
+     * would not even reach the page): the same message on the field as for one that was sent.
+     */
+    public void refuseTooLarge() {
+        uploadedCertificate = null;
+        certificateDescription = null;
+        String name = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("fileName");
+        tooLarge(name == null || name.isBlank() ? "The file" : name.strip());
+    }
+
+    /** Says it as p:validateFile does for a file it refuses on the server. */
+    private static void tooLarge(String fileName) {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        FacesMessage message = MessageFactory.getFacesMessage(faces, "primefaces.FileValidator.SIZE_LIMIT",
+                FacesMessage.SEVERITY_ERROR, fileName, FileUploadUtils.formatBytes(MAX_CERTIFICATE_BYTES, LocaleUtils.getCurrentLocale(faces)));
+        faces.addMessage(CERTIFICATE_FIELD, message);
+        faces.validationFailed();
     }
 
     public void save() {
         String certificate = uploadedCertificate != null ? uploadedCertificate : storedCertificate;
-        if (!allFilled(certificate)) {
+        Map<String, String> missing = missing(certificate);
+        if (!missing.isEmpty()) {
+            missing.forEach((field, reason) -> Feedback.onField(FIELDS.get(field), reason));
+            if (missing.size() < FIELDS.size()) {
+                // What is wrong with the values given, all at once, not only after the missing ones are filled in.
+                try {
+                    settings.checkOkta(new SettingsChange.OktaConnection(idpId, acsUrl, audienceUri, certificate));
+                } catch (RuntimeException e) {
+                    Feedback.failed(e, FIELDS, missing.keySet());
+                }
+            }
             return;
         }
         try {
@@ -114,24 +160,25 @@ public class OktaConnectionDialog implements Serializable {
         }
     }
 
-    /** Every field is needed: four empty values would mean "disconnect" to the service. */
-    private boolean allFilled(String certificate) {
-        boolean filled = true;
-        filled &= filled(idpId, "okta:idpId", "Enter the IdP ID from Okta.");
-        filled &= filled(acsUrl, "okta:acsUrl", "Enter the Assertion Consumer Service URL from Okta.");
-        filled &= filled(audienceUri, "okta:audienceUri", "Enter the Audience URI from Okta.");
-        filled &= filled(certificate, CERTIFICATE_FIELD, "Upload the certificate downloaded from Okta.");
-        return filled;
+    /** Every field is needed (four empty values would mean "disconnect" to the service): API name to reason. */
+    private static Map<String, String> missing(String idpId, String acsUrl, String audienceUri, String certificate) {
+        Map<String, String> missing = new LinkedHashMap<>();
+        if (blank(idpId)) missing.put("okta_idp_id", "Enter the IdP ID from Okta.");
+        if (blank(acsUrl)) missing.put("okta_assertion_consumer_service_url", "Enter the Assertion Consumer Service URL from Okta.");
+        if (blank(audienceUri)) missing.put("okta_audience_uri", "Enter the Audience URI from Okta.");
+        if (blank(certificate)) missing.put("okta_certificate", "Upload the certificate downloaded from Okta.");
+        return missing;
     }
 
-    private static boolean filled(String value, String clientId, String message) {
-        if (value == null || value.isBlank()) {
-            Feedback.onField(clientId, message);
-            return false;
-        }
-        return true;
+    private Map<String, String> missing(String certificate) {
+        return missing(idpId, acsUrl, audienceUri, certificate);
     }
 
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    public long getMaxCertificateBytes() { return MAX_CERTIFICATE_BYTES; }
     public boolean isEditing() { return editing; }
     public String getIdpId() { return idpId; }
     public void setIdpId(String idpId) { this.idpId = idpId; }

@@ -38,7 +38,7 @@ public final class OktaConnectionView implements Serializable {
         return certificate.getSubjectX500Principal().getName() + ", valid until " + validUntil(certificate);
     }
 
-    private static String validUntil(X509Certificate certificate) {
+    static String validUntil(X509Certificate certificate) {
         return DateTimeFormatter.ISO_LOCAL_DATE.format(certificate.getNotAfter().toInstant().atZone(ZoneOffset.UTC));
     }
 
