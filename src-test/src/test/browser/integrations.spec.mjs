@@ -93,6 +93,10 @@ if (input.role === 'admin') {
     assert.match(await fieldError(dialog, 'okta:acsUrl').innerText(), /Must be an absolute https URL/);
     assert.match(await fieldError(dialog, 'okta:audienceUri').innerText(), /Is not a valid URL/);
     assert.equal(await dialog.locator('.ui-message-error').count(), 4, 'one message on each field');
+    // What was typed stays in the fields, to be corrected rather than typed again.
+    assert.equal(await dialog.getByLabel('Assertion consumer service URL').inputValue(), 'javascript:alert(1)');
+    assert.equal(await dialog.getByLabel('Audience URI').inputValue(), 'not a url');
+    assert.equal((await dialog.getByLabel('IdP ID').inputValue()).length, 3000);
     await screenshot(page, 'okta-all-field-errors');
     assert.equal((await storedOkta()).okta_idp_id, null, 'nothing saved with wrong values');
     await fillSettled(page, [[dialog.getByLabel('IdP ID'), input.idpId],

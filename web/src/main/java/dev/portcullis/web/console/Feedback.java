@@ -47,6 +47,12 @@ public final class Feedback {
         faces.addMessage(clientId, new FacesMessage(FacesMessage.SEVERITY_ERROR, message, null));
         UIComponent component = faces.getViewRoot().findComponent(":" + clientId);
         if (component instanceof UIInput input) {
+            // An invalid input without a submitted value renders empty (empty strings are null here):
+            // hand it back what the user typed, to correct rather than type again. Before setValid(false),
+            // which makes getSubmittedValue() answer "" instead of null.
+            if (input.getSubmittedValue() == null && input.getValue() instanceof String typed) {
+                input.setSubmittedValue(typed);
+            }
             input.setValid(false);
         }
         faces.validationFailed();
