@@ -1,5 +1,7 @@
 package dev.portcullis.agent;
 
+import dev.portcullis.audit.ActivityLog;
+import dev.portcullis.audit.ActivityType;
 import dev.portcullis.host.Host;
 import dev.portcullis.policy.Policy;
 import dev.portcullis.policy.PolicyResult;
@@ -11,6 +13,7 @@ import dev.portcullis.team.TeamService;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -24,6 +27,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
@@ -52,10 +56,14 @@ public class AgentService {
     @EJB
     private PolicyService policies;
 
+    @EJB
+    private ActivityLog activities;
+
     /**
      * Enrolls (or re-enrolls) the host with this hardware UUID and returns its new node key.
      * The secret decides the team: a team's secret puts the host there, a global one in no team.
-     * Within the enroll cooldown the host gets its current key back (see {@link #keepsNodeKey}).
+     * Within the enroll cooldown a second enrollment into the same team is refused (see
+     * {@link #inCooldown}): osquery retries with growing pauses, and the key in use is never handed out.
      */
     public String enroll(String enrollSecret, String hostIdentifier, HostDetails details) {
         EnrollSecret secret = teams.findSecret(enrollSecret);
@@ -77,29 +85,46 @@ public class AgentService {
         if (host == null) {
             host = new Host(normalised, now);
             em.persist(host);
+        } else if (inCooldown(host, secret.teamId(), now, config.enrollCooldown())) {
+            // Refused without a change: handing back the current key would give it to anyone who
+            // knows the UUID and a secret, and a new key would churn on every retry of a storm.
+            throw Refusal.nodeInvalid("enroll failed: this host enrolled moments ago; try again later");
+        } else {
+            reenrolled(host, secret.teamId());
         }
         describe(host, details);
-        if (keepsNodeKey(host, secret.teamId(), now, config.enrollCooldown())) {
-            // osquery retries enrollment on errors; handing back the current key stops a storm of
-            // retries from churning keys (and from invalidating the key a parallel request just got).
-            host.seen(now);
-            return host.nodeKey();
-        }
-        host.enrolled(newNodeKey(), truncate(hostIdentifier, 255), secret.teamId(), now);
+        host.enrolled(newNodeKey(), clean(hostIdentifier, 255), secret.teamId(), now);
         // A new enrollment runs the policies at once rather than waiting for the interval.
         host.setRefetchRequested(true);
         return host.nodeKey();
     }
 
     /**
-     * Whether an enrollment at {@code now} gets the host's current node key back: the host
-     * enrolled less than {@code cooldown} ago (zero turns this off) and the secret is for the team
-     * it is in. A secret of another team always means a new enrollment, so it moves the host.
+     * Whether an enrollment at {@code now} is refused as a retry: the host enrolled less than
+     * {@code cooldown} ago (zero turns this off) and the secret is for the team it is in. A secret
+     * of another team always means a new enrollment, so it moves the host.
      */
-    static boolean keepsNodeKey(Host host, Long secretTeamId, Instant now, Duration cooldown) {
+    static boolean inCooldown(Host host, Long secretTeamId, Instant now, Duration cooldown) {
         return !cooldown.isZero() && host.nodeKey() != null && host.lastEnrolledAt() != null
                 && now.isBefore(host.lastEnrolledAt().plus(cooldown))
                 && Objects.equals(host.teamId(), secretTeamId);
+    }
+
+    /**
+     * A known machine enrolling again replaces its node key, and a secret of another team moves it:
+     * kept in the log, and in the activity feed when the team changes, so a move nobody made in the
+     * console can be traced.
+     */
+    private void reenrolled(Host host, Long newTeamId) {
+        LOG.info(() -> "host " + host.id() + " enrolled again" + (Objects.equals(host.teamId(), newTeamId) ? ""
+                : ", moving from team " + host.teamId() + " to team " + newTeamId));
+        if (!Objects.equals(host.teamId(), newTeamId)) {
+            var details = Json.createObjectBuilder().add("host_id", host.id())
+                    .add("host_display_name", String.valueOf(host.hostname()));
+            if (host.teamId() == null) details.addNull("previous_team_id"); else details.add("previous_team_id", host.teamId());
+            if (newTeamId == null) details.addNull("team_id"); else details.add("team_id", newTeamId);
+            activities.record(ActivityType.REENROLLED_HOST_TO_TEAM, null, details.build());
+        }
     }
 
     /**
@@ -201,11 +226,12 @@ public class AgentService {
                 ignored(host, e.getKey());
                 continue;
             }
-            policiesReported = true;
             if (!applicable.containsKey(policyId)) {
+                // Not this host's (another team's, deleted since the read): answers no refetch either.
                 ignored(host, e.getKey());
                 continue;
             }
+            policiesReported = true;
             Boolean passes = e.getValue().passes();
             String error = passes == null ? messages.get(e.getKey()) : null;
             PolicyResult result = stored.get(policyId);
@@ -237,10 +263,17 @@ public class AgentService {
         return policiesReported || detailsReported && !hasPolicies;
     }
 
-    /** Values come from the agent: cut to the columns' lengths. */
+    /** Values come from the agent: cut to the columns' lengths, without characters that disguise text. */
     private static void describe(Host host, HostDetails details) {
-        host.describe(truncate(details.hostname(), 255), truncate(details.platform(), 64),
-                truncate(details.osVersion(), 255));
+        host.describe(clean(details.hostname(), 255), clean(details.platform(), 64), clean(details.osVersion(), 255));
+    }
+
+    /**
+     * Control characters (NUL, escape sequences) and bidirectional overrides, which make a name
+     * read as another in the console or the log, are dropped before the value is cut to length.
+     */
+    static String clean(String value, int max) {
+        return value == null ? null : truncate(DISGUISING.matcher(value).replaceAll(""), max);
     }
 
     /** The name comes from the agent: shortened and stripped of control characters for the log. */
@@ -248,6 +281,8 @@ public class AgentService {
         String name = truncate(queryName, 100).replaceAll("\\p{Cntrl}", "?");
         LOG.info(() -> "host " + host.id() + ": ignored a result for " + name + ", not a query of this host");
     }
+
+    private static final Pattern DISGUISING = Pattern.compile("[\\p{Cntrl}\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069]");
 
     private static Long policyId(String queryName) {
         if (queryName == null || !queryName.startsWith(POLICY_QUERY_PREFIX)) {

@@ -19,6 +19,7 @@ public enum ActivityType {
     EDITED_ENROLL_SECRETS("edited_enroll_secrets"),
     TRANSFERRED_HOSTS("transferred_hosts"),
     DELETED_HOST("deleted_host"),
+    REENROLLED_HOST_TO_TEAM("reenrolled_host_to_other_team"),
     ENABLED_CONDITIONAL_ACCESS_BYPASS("requested_conditional_access_bypass"),
     CONSUMED_CONDITIONAL_ACCESS_BYPASS("consumed_conditional_access_bypass"),
     ISSUED_CERTIFICATE("issued_conditional_access_certificate"),

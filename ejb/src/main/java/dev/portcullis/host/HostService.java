@@ -229,7 +229,11 @@ public class HostService {
             if (id == null) throw Refusal.invalid("hosts", "hosts must not contain null");
             Host host = find(id);
             if (!caller.mayWrite(host.teamId())) throw Refusal.forbidden("forbidden");
-            host.moveToTeam(teamId);
+            if (!java.util.Objects.equals(host.teamId(), teamId)) {
+                host.moveToTeam(teamId);
+                // Its new team's policies have no results yet: ask the agent now, not at the next interval.
+                host.setRefetchRequested(true);
+            }
             moved.add(id);
         }
         var details = Json.createObjectBuilder().add("host_ids", moved);

@@ -61,6 +61,12 @@ class AgentIT {
                 .getJsonObject("host").getJsonNumber("id").longValue());
         assertEquals(JsonValue.NULL, reenrolled.get("team_id"), "a global secret means no team");
         assertNodeInvalid(agent.config());
+        JsonObject moved = Fixtures.ok(admin.get("/api/v1/fleet/activities?per_page=100")).getJsonArray("activities").stream()
+                .map(JsonValue::asJsonObject).filter(a -> a.getString("type").equals("reenrolled_host_to_other_team"))
+                .filter(a -> a.getJsonObject("details").getJsonNumber("host_id").longValue() == hostId).findFirst()
+                .orElseThrow(() -> new AssertionError("a move by re-enrollment is in the activity feed"));
+        assertEquals(teamId, moved.getJsonObject("details").getJsonNumber("previous_team_id").longValue());
+        assertTrue(moved.getJsonObject("details").isNull("team_id"));
 
         Api.Response wrong = new Agent(server, Fixtures.unique("uuid"), "x").enroll("not-a-secret");
         assertNodeInvalid(wrong);
@@ -115,6 +121,10 @@ class AgentIT {
         assertEquals(0, agent.read().size(), "results are fresh: nothing is due");
         Fixtures.ok(admin.post("/api/v1/fleet/hosts/" + hostId + "/refetch"));
         assertTrue(agent.read().containsKey(Fixtures.queryName(passing)), "a refetch makes the policies due");
+        // Results only for policies that are not this host's (unknown, deleted since): the refetch stays open.
+        Fixtures.ok(agent.write(Map.of("fleet_policy_query_987654321", PASS)));
+        assertTrue(host(admin, hostId).getBoolean("refetch_requested"), "no result of this host's answers no refetch");
+        assertTrue(agent.read().containsKey(Fixtures.queryName(passing)), "still due");
 
         // A body cut short is refused whole: the pass must not turn into a fail.
         String cut = "{\"node_key\": \"" + agent.nodeKey() + "\", \"queries\": {\"" + Fixtures.queryName(passing)
@@ -324,7 +334,7 @@ class AgentIT {
     }
 
     @Test
-    void enrollingAgainWithinTheCooldownGetsTheSameKey(PortcullisServer server) {
+    void enrollingAgainWithinTheCooldownIsRefusedAndChangesNothing(PortcullisServer server) {
         // The server runs with the default cooldown of 10 seconds.
         Api admin = server.admin();
         String secret = Fixtures.unique("storm");
@@ -332,11 +342,43 @@ class AgentIT {
         String uuid = Fixtures.unique("storm-uuid");
         Agent agent = new Agent(server, uuid, "storm-mac");
         String first = Fixtures.ok(agent.enroll(secret)).getString("node_key");
-        Agent retry = new Agent(server, uuid, "storm-mac");
-        assertEquals(first, Fixtures.ok(retry.enroll(secret)).getString("node_key"), "a retry does not churn the key");
-        assertEquals(200, agent.config().status());
+        // Whoever sends it (a retry, or someone who knows the UUID and the secret), the key in use is not handed out.
+        Api.Response retry = new Agent(server, uuid, "someone-else").enroll(secret);
+        assertNodeInvalid(retry);
+        assertFalse(retry.body().contains(first), "the current key is never handed out");
+        assertEquals(200, agent.config().status(), "the first key still works");
+        JsonObject host = hostByUuid(admin, uuid);
+        assertEquals("storm-mac", host.getString("hostname"), "a refused enrollment changes nothing");
         assertEquals(1, Fixtures.ok(admin.get("/api/v1/fleet/hosts?per_page=500")).getJsonArray("hosts").stream()
                 .filter(h -> h.asJsonObject().getString("uuid").equals(uuid.toUpperCase(Locale.ROOT))).count());
+    }
+
+    @Test
+    void aTransferredHostRunsItsNewTeamsPoliciesAtOnce(PortcullisServer server) {
+        Api admin = server.admin();
+        String secret = Fixtures.unique("moving");
+        Fixtures.team(admin, secret, false);
+        long target = Fixtures.team(admin, Fixtures.unique("target"), true).getJsonNumber("id").longValue();
+        JsonObject gate = Fixtures.policy(admin, target, Fixtures.unique("Gate"), false, true);
+        Agent agent = new Agent(server, Fixtures.unique("moving-uuid"), "moving-mac");
+        Fixtures.ok(agent.enroll(secret));
+        Fixtures.ok(agent.write(passing(agent.read()), agent.details()));
+        long hostId = hostByUuid(admin, agent.hardwareUuid()).getJsonNumber("id").longValue();
+        assertFalse(host(admin, hostId).getBoolean("refetch_requested"));
+
+        Fixtures.ok(admin.post("/api/v1/fleet/hosts/transfer", "{\"team_id\": " + target + ", \"hosts\": [" + hostId + "]}"));
+        assertTrue(host(admin, hostId).getBoolean("refetch_requested"), "moved: its new policies have no results yet");
+        assertTrue(agent.read().containsKey(Fixtures.queryName(gate)), "handed out at the next read, not in an hour");
+    }
+
+    @Test
+    void agentTextThatDisguisesItselfIsCleaned(PortcullisServer server) {
+        Api admin = server.admin();
+        String secret = Fixtures.unique("disguise");
+        Fixtures.team(admin, secret, false);
+        Agent agent = new Agent(server, Fixtures.unique("disguise-uuid"), "plain\u202Eevil\u0000\u001b[31m");
+        Fixtures.ok(agent.enroll(secret));
+        assertEquals("plainevil[31m", hostByUuid(admin, agent.hardwareUuid()).getString("hostname"));
     }
 
     @Test

@@ -81,6 +81,7 @@ public class ConsoleWords {
             case EDITED_ENROLL_SECRETS -> "Edited enroll secrets";
             case TRANSFERRED_HOSTS -> "Transferred hosts";
             case DELETED_HOST -> "Deleted a host";
+            case REENROLLED_HOST_TO_TEAM -> "A host enrolled again into another team";
             case ENABLED_CONDITIONAL_ACCESS_BYPASS -> "Requested a sign-in bypass";
             case CONSUMED_CONDITIONAL_ACCESS_BYPASS -> "Used a sign-in bypass";
             case ISSUED_CERTIFICATE -> "Issued a certificate";
