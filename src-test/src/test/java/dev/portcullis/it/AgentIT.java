@@ -13,6 +13,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -369,6 +370,45 @@ class AgentIT {
         Fixtures.ok(admin.post("/api/v1/fleet/hosts/transfer", "{\"team_id\": " + target + ", \"hosts\": [" + hostId + "]}"));
         assertTrue(host(admin, hostId).getBoolean("refetch_requested"), "moved: its new policies have no results yet");
         assertTrue(agent.read().containsKey(Fixtures.queryName(gate)), "handed out at the next read, not in an hour");
+    }
+
+    @Test
+    void compressedLogBodiesAreReadWithinTheSameLimit(PortcullisServer server) throws Exception {
+        // osquery --logger_tls_compress sends log bodies gzipped, with Content-Encoding: gzip.
+        Api admin = server.admin();
+        String secret = Fixtures.unique("gzip");
+        Fixtures.team(admin, secret, false);
+        Agent agent = new Agent(server, Fixtures.unique("gzip-uuid"), "gzip-mac");
+        Fixtures.ok(agent.enroll(secret));
+        String body = "{\"node_key\": \"" + agent.nodeKey() + "\", \"log_type\": \"status\", \"data\": [{\"line\": 1}]}";
+
+        java.net.http.HttpResponse<String> ok = postEncoded(server, gzip(body.getBytes(StandardCharsets.UTF_8)), "gzip");
+        assertEquals(200, ok.statusCode(), ok.body());
+        // A small body that inflates past the size limit is refused like any oversized body.
+        byte[] bomb = gzip(("{\"node_key\": \"" + agent.nodeKey() + "\", \"pad\": \"" + " ".repeat(5 * 1024 * 1024) + "\"}")
+                .getBytes(StandardCharsets.UTF_8));
+        assertTrue(bomb.length < 64 * 1024, "the bomb is small on the wire: " + bomb.length);
+        assertEquals(413, postEncoded(server, bomb, "gzip").statusCode());
+        java.net.http.HttpResponse<String> notGzip = postEncoded(server, body.getBytes(StandardCharsets.UTF_8), "gzip");
+        assertEquals(400, notGzip.statusCode());
+        assertFalse(notGzip.body().contains("Exception"), notGzip.body());
+        assertEquals(415, postEncoded(server, body.getBytes(StandardCharsets.UTF_8), "br").statusCode());
+    }
+
+    private static byte[] gzip(byte[] plain) throws java.io.IOException {
+        var out = new java.io.ByteArrayOutputStream();
+        try (var zip = new java.util.zip.GZIPOutputStream(out)) {
+            zip.write(plain);
+        }
+        return out.toByteArray();
+    }
+
+    private static java.net.http.HttpResponse<String> postEncoded(PortcullisServer server, byte[] body, String encoding)
+            throws Exception {
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.baseUrl() + "/api/osquery/log"))
+                .header("Content-Type", "application/json").header("Content-Encoding", encoding)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        return java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
     }
 
     @Test

@@ -14,6 +14,7 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -121,8 +122,8 @@ public class OsqueryResource {
     /** Status and result logs: accepted from enrolled hosts, not kept. */
     @POST
     @Path("log")
-    public JsonObject log(InputStream body) {
-        JsonObject json = JsonBody.read(body);
+    public JsonObject log(@HeaderParam("Content-Encoding") String contentEncoding, InputStream body) {
+        JsonObject json = JsonBody.read(ContentEncoding.decoded(body, contentEncoding));
         JsonValue data = json.get("data");
         int entries = 0;
         if (data != null && data != JsonValue.NULL) {
