@@ -131,6 +131,10 @@ class AgentIT {
         String cut = "{\"node_key\": \"" + agent.nodeKey() + "\", \"queries\": {\"" + Fixtures.queryName(passing)
                 + "\": []}, \"statuses\": {\"" + Fixtures.queryName(passing) + "\": 0}";
         assertEquals(400, agent.postRaw("/api/osquery/distributed/write", cut).status());
+        String textRows = "{\"node_key\": \"" + agent.nodeKey() + "\", \"queries\": {\"" + Fixtures.queryName(failing)
+                + "\": \"x\"}, \"statuses\": {\"" + Fixtures.queryName(failing) + "\": 0}}";
+        assertEquals(400, agent.postRaw("/api/osquery/distributed/write", textRows).status(), "text is not rows, so not a pass");
+        assertEquals("fail", responses(admin, hostId).get(failing.getJsonNumber("id").longValue()));
         assertEquals(400, agent.postRaw("/api/osquery/distributed/read", "not json").status());
         assertEquals("pass", responses(admin, hostId).get(passing.getJsonNumber("id").longValue()));
     }

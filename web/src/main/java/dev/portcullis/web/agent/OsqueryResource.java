@@ -146,9 +146,9 @@ public class OsqueryResource {
         if (rows.getValueType() == JsonValue.ValueType.ARRAY) {
             return rows.asJsonArray().isEmpty() ? QueryOutcome.NO_ROWS : QueryOutcome.ROWS;
         }
-        if (rows.getValueType() == JsonValue.ValueType.STRING) {
-            // Older osquery versions send "" for an empty result.
-            return ((jakarta.json.JsonString) rows).getString().isEmpty() ? QueryOutcome.NO_ROWS : QueryOutcome.ROWS;
+        if (rows.getValueType() == JsonValue.ValueType.STRING && ((jakarta.json.JsonString) rows).getString().isEmpty()) {
+            // Older osquery versions send "" for an empty result; any other text is not rows.
+            return QueryOutcome.NO_ROWS;
         }
         throw new BadRequestException("queries must map names to arrays of rows");
     }
