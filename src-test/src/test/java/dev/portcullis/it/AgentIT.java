@@ -240,11 +240,7 @@ class AgentIT {
 
     @Test
     void statusAndResultLogsAreAcceptedAndNotKept(PortcullisServer server) {
-        Api admin = server.admin();
-        String secret = Fixtures.unique("logs");
-        Fixtures.team(admin, secret, false);
-        Agent agent = new Agent(server, Fixtures.unique("logs-uuid"), "logs-mac");
-        Fixtures.ok(agent.enroll(secret));
+        Agent agent = enrolledInANewTeam(server, "logs", "logs-mac");
 
         JsonArray status = Json.createArrayBuilder().add(Json.createObjectBuilder().add("hostIdentifier", agent.hardwareUuid())
                 .add("calendarTime", "Thu Dec  3 18:40:00 2026 UTC").add("unixTime", "1796323200").add("severity", "0")
@@ -379,11 +375,7 @@ class AgentIT {
     @Test
     void compressedLogBodiesAreReadWithinTheSameLimit(PortcullisServer server) throws Exception {
         // osquery --logger_tls_compress sends log bodies gzipped, with Content-Encoding: gzip.
-        Api admin = server.admin();
-        String secret = Fixtures.unique("gzip");
-        Fixtures.team(admin, secret, false);
-        Agent agent = new Agent(server, Fixtures.unique("gzip-uuid"), "gzip-mac");
-        Fixtures.ok(agent.enroll(secret));
+        Agent agent = enrolledInANewTeam(server, "gzip", "gzip-mac");
         String body = "{\"node_key\": \"" + agent.nodeKey() + "\", \"log_type\": \"status\", \"data\": [{\"line\": 1}]}";
 
         java.net.http.HttpResponse<String> ok = postEncoded(server, gzip(body.getBytes(StandardCharsets.UTF_8)), "gzip");
@@ -418,10 +410,7 @@ class AgentIT {
     @Test
     void agentTextThatDisguisesItselfIsCleaned(PortcullisServer server) {
         Api admin = server.admin();
-        String secret = Fixtures.unique("disguise");
-        Fixtures.team(admin, secret, false);
-        Agent agent = new Agent(server, Fixtures.unique("disguise-uuid"), "plain\u202Eevil\u0000\u001b[31m");
-        Fixtures.ok(agent.enroll(secret));
+        Agent agent = enrolledInANewTeam(server, "disguise", "plain\u202Eevil\u0000\u001b[31m");
         assertEquals("plainevil[31m", hostByUuid(admin, agent.hardwareUuid()).getString("hostname"));
     }
 
@@ -539,6 +528,15 @@ class AgentIT {
                 .map(JsonValue::asJsonObject)
                 .filter(h -> h.getString("uuid").equals(uuid.toUpperCase(Locale.ROOT)))
                 .findFirst().orElseThrow(() -> new AssertionError("no host " + uuid));
+    }
+
+    /** An agent enrolled with the secret of a team made for it; its hardware UUID is new. */
+    private static Agent enrolledInANewTeam(PortcullisServer server, String name, String hostname) {
+        String secret = Fixtures.unique(name);
+        Fixtures.team(server.admin(), secret, false);
+        Agent agent = new Agent(server, Fixtures.unique(name + "-uuid"), hostname);
+        Fixtures.ok(agent.enroll(secret));
+        return agent;
     }
 
     static JsonObject host(Api admin, long hostId) {
