@@ -1,8 +1,10 @@
 package dev.portcullis.agent;
 
+import dev.portcullis.audit.ActivityDetails;
 import dev.portcullis.audit.ActivityLog;
 import dev.portcullis.audit.ActivityType;
 import dev.portcullis.host.Host;
+import dev.portcullis.host.HostActivity;
 import dev.portcullis.policy.Policy;
 import dev.portcullis.policy.PolicyResult;
 import dev.portcullis.policy.PolicyService;
@@ -13,7 +15,6 @@ import dev.portcullis.team.TeamService;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -43,6 +44,8 @@ public class AgentService {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Logger LOG = Logger.getLogger(AgentService.class.getName());
     private static final Set<String> LOG_TYPES = Set.of("status", "result");
+    /** Control characters and bidirectional marks and overrides: they make agent text read as other text. */
+    private static final Pattern DISGUISING = Pattern.compile("[\\p{Cntrl}\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069]");
 
     @PersistenceContext(unitName = "portcullis")
     private EntityManager em;
@@ -119,11 +122,8 @@ public class AgentService {
         LOG.info(() -> "host " + host.id() + " enrolled again" + (Objects.equals(host.teamId(), newTeamId) ? ""
                 : ", moving from team " + host.teamId() + " to team " + newTeamId));
         if (!Objects.equals(host.teamId(), newTeamId)) {
-            var details = Json.createObjectBuilder().add("host_id", host.id())
-                    .add("host_display_name", String.valueOf(host.hostname()));
-            if (host.teamId() == null) details.addNull("previous_team_id"); else details.add("previous_team_id", host.teamId());
-            if (newTeamId == null) details.addNull("team_id"); else details.add("team_id", newTeamId);
-            activities.record(ActivityType.REENROLLED_HOST_TO_TEAM, null, details.build());
+            var details = ActivityDetails.id(HostActivity.details(host), "previous_team_id", host.teamId());
+            activities.record(ActivityType.REENROLLED_HOST_TO_TEAM, null, ActivityDetails.id(details, "team_id", newTeamId).build());
         }
     }
 
@@ -281,8 +281,6 @@ public class AgentService {
         String name = truncate(queryName, 100).replaceAll("\\p{Cntrl}", "?");
         LOG.info(() -> "host " + host.id() + ": ignored a result for " + name + ", not a query of this host");
     }
-
-    private static final Pattern DISGUISING = Pattern.compile("[\\p{Cntrl}\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069]");
 
     private static Long policyId(String queryName) {
         if (queryName == null || !queryName.startsWith(POLICY_QUERY_PREFIX)) {

@@ -10,7 +10,6 @@ import dev.portcullis.problem.Refusal;
 import dev.portcullis.settings.SettingsService;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
-import jakarta.json.Json;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -74,7 +73,6 @@ public class DeviceService {
         }
         em.lock(host, LockModeType.PESSIMISTIC_WRITE);
         host.setBypassPending(true);
-        activities.record(ActivityType.ENABLED_CONDITIONAL_ACCESS_BYPASS, null, Json.createObjectBuilder()
-                .add("host_id", host.id()).add("host_display_name", String.valueOf(host.hostname())).build());
+        activities.record(ActivityType.ENABLED_CONDITIONAL_ACCESS_BYPASS, null, HostActivity.details(host).build());
     }
 }

@@ -9,6 +9,7 @@ import static dev.portcullis.user.SecurityRoles.TEAM_OBSERVER;
 import dev.portcullis.audit.SignInRecord;
 import dev.portcullis.ca.CertificateRevocation;
 import dev.portcullis.ca.IssuedCertificate;
+import dev.portcullis.audit.ActivityDetails;
 import dev.portcullis.audit.ActivityLog;
 import dev.portcullis.audit.ActivityType;
 import dev.portcullis.policy.GatingPolicies;
@@ -38,6 +39,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /** Hosts as the administrator sees them: listing, details with policy results, transfer, deletion. */
@@ -229,16 +231,15 @@ public class HostService {
             if (id == null) throw Refusal.invalid("hosts", "hosts must not contain null");
             Host host = find(id);
             if (!caller.mayWrite(host.teamId())) throw Refusal.forbidden("forbidden");
-            if (!java.util.Objects.equals(host.teamId(), teamId)) {
+            if (!Objects.equals(host.teamId(), teamId)) {
                 host.moveToTeam(teamId);
                 // Its new team's policies have no results yet: ask the agent now, not at the next interval.
                 host.setRefetchRequested(true);
             }
             moved.add(id);
         }
-        var details = Json.createObjectBuilder().add("host_ids", moved);
-        if (teamId == null) details.addNull("team_id"); else details.add("team_id", teamId);
-        activities.record(ActivityType.TRANSFERRED_HOSTS, actorEmail, details.build());
+        activities.record(ActivityType.TRANSFERRED_HOSTS, actorEmail,
+                ActivityDetails.id(Json.createObjectBuilder().add("host_ids", moved), "team_id", teamId).build());
     }
 
     /**
@@ -252,11 +253,8 @@ public class HostService {
         revocation.revokeAllForHost(id);
         em.createNamedQuery("PolicyResult.deleteByHost").setParameter("hostId", id).executeUpdate();
         em.remove(host);
-        var details = Json.createObjectBuilder().add("host_id", id)
-                .add("host_display_name", String.valueOf(host.hostname()))
-                .add("host_hardware_uuid", host.hardwareUuid());
-        if (host.teamId() == null) details.addNull("team_id"); else details.add("team_id", host.teamId());
-        activities.record(ActivityType.DELETED_HOST, actorEmail, details.build());
+        activities.record(ActivityType.DELETED_HOST, actorEmail, ActivityDetails.id(
+                HostActivity.details(host).add("host_hardware_uuid", host.hardwareUuid()), "team_id", host.teamId()).build());
     }
 
     /** Asks the agent to run its policies again at its next distributed read. */

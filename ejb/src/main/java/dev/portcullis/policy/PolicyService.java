@@ -6,6 +6,7 @@ import static dev.portcullis.user.SecurityRoles.OBSERVER;
 import static dev.portcullis.user.SecurityRoles.TEAM_MAINTAINER;
 import static dev.portcullis.user.SecurityRoles.TEAM_OBSERVER;
 
+import dev.portcullis.audit.ActivityDetails;
 import dev.portcullis.audit.ActivityLog;
 import dev.portcullis.audit.ActivityType;
 import dev.portcullis.host.Host;
@@ -222,8 +223,7 @@ public class PolicyService {
     }
 
     private static jakarta.json.JsonObject details(Policy p) {
-        var b = Json.createObjectBuilder().add("policy_id", p.id()).add("policy_name", p.name());
-        if (p.teamId() == null) b.addNull("team_id"); else b.add("team_id", p.teamId());
-        return b.build();
+        return ActivityDetails.id(Json.createObjectBuilder().add("policy_id", p.id()).add("policy_name", p.name()),
+                "team_id", p.teamId()).build();
     }
 }

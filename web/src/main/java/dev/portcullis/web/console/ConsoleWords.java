@@ -36,6 +36,12 @@ public class ConsoleWords {
         return time(at);
     }
 
+    /** The note for a team asked for in the URL that does not exist (or is not the user's), shortened. */
+    static String teamNotFound(String asked, String shownInstead) {
+        String team = asked.length() > 40 ? asked.substring(0, 40) + "…" : asked;
+        return "Team " + team + " was not found; showing " + shownInstead + ".";
+    }
+
     private static String plural(long n, String unit) {
         return n + " " + unit + (n == 1 ? "" : "s");
     }

@@ -51,7 +51,7 @@ public class HostsPage implements Serializable {
     private String team = ALL_TEAMS;
     private Long policy;
     private String response;
-    private String missingTeam;
+    private String missingTeamNote;
 
     private final Map<Long, String> teamNames = new LinkedHashMap<>();
     private final List<SelectItem> policyOptions = new ArrayList<>();
@@ -80,16 +80,17 @@ public class HostsPage implements Serializable {
      * by all teams for a global reader, with a note saying so.
      */
     public void checkTeam() {
-        missingTeam = null;
+        missingTeamNote = null;
         String asked = team == null ? "" : team.strip();
         boolean known = teamNames.containsKey(parseTeam())
                 || currentUser.isGlobalReader() && (asked.isEmpty() || asked.equals(NO_TEAM));
         if (!known) {
-            if (!asked.isEmpty()) {
-                missingTeam = asked.length() > 40 ? asked.substring(0, 40) + "…" : asked;
-            }
             team = currentUser.isGlobalReader() ? ALL_TEAMS
                     : teamNames.isEmpty() ? null : String.valueOf(teamNames.keySet().iterator().next());
+            if (!asked.isEmpty()) {
+                String shown = team == null ? "your teams" : team.isEmpty() ? "all teams" : teamNames.get(parseTeam());
+                missingTeamNote = ConsoleWords.teamNotFound(asked, shown);
+            }
         }
         if (policy == null) {
             response = null;
@@ -182,13 +183,7 @@ public class HostsPage implements Serializable {
     }
 
     /** The team asked for when it was not found, and what is shown instead; null when the team was found. */
-    public String getMissingTeamNote() {
-        if (missingTeam == null) {
-            return null;
-        }
-        String shown = team == null ? "your teams" : team.isEmpty() ? "all teams" : teamNames.get(parseTeam());
-        return "Team " + missingTeam + " was not found; showing " + shown + ".";
-    }
+    public String getMissingTeamNote() { return missingTeamNote; }
 
     public boolean isAllTeamsOffered() { return currentUser.isGlobalReader(); }
     public Map<Long, String> getTeamNames() { return teamNames; }

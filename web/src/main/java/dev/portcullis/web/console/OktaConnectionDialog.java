@@ -161,17 +161,13 @@ public class OktaConnectionDialog implements Serializable {
     }
 
     /** Every field is needed (four empty values would mean "disconnect" to the service): API name to reason. */
-    private static Map<String, String> missing(String idpId, String acsUrl, String audienceUri, String certificate) {
+    private Map<String, String> missing(String certificate) {
         Map<String, String> missing = new LinkedHashMap<>();
         if (blank(idpId)) missing.put("okta_idp_id", "Enter the IdP ID from Okta.");
         if (blank(acsUrl)) missing.put("okta_assertion_consumer_service_url", "Enter the Assertion Consumer Service URL from Okta.");
         if (blank(audienceUri)) missing.put("okta_audience_uri", "Enter the Audience URI from Okta.");
         if (blank(certificate)) missing.put("okta_certificate", "Upload the certificate downloaded from Okta.");
         return missing;
-    }
-
-    private Map<String, String> missing(String certificate) {
-        return missing(idpId, acsUrl, audienceUri, certificate);
     }
 
     private static boolean blank(String value) {

@@ -35,7 +35,7 @@ public class PoliciesPage implements Serializable {
     private List<PolicyRow> rows = List.of();
     private List<PolicyRow> inherited = List.of();
     private boolean conditionalAccessOn;
-    private String missingTeam;
+    private String missingTeamNote;
 
     /**
      * Runs on every GET (the team comes from the URL) and after each change. A team that does not
@@ -46,7 +46,7 @@ public class PoliciesPage implements Serializable {
         String asked = team == null ? "" : team.strip();
         scope = PolicyScope.parse(asked);
         team = scope.key();
-        missingTeam = null;
+        missingTeamNote = null;
         List<SelectItem> choices = new ArrayList<>();
         choices.add(new SelectItem(PolicyScope.ALL, "All teams"));
         choices.add(new SelectItem(PolicyScope.NO_TEAM, "No team"));
@@ -58,7 +58,7 @@ public class PoliciesPage implements Serializable {
             }
             teamChoices = choices;
             if (scope.isTeam() ? !teamIds.contains(scope.teamId()) : !asked.isEmpty() && !asked.equals(scope.key())) {
-                missingTeam = asked.length() > 40 ? asked.substring(0, 40) + "…" : asked;
+                missingTeamNote = ConsoleWords.teamNotFound(asked, "all teams");
                 scope = PolicyScope.parse(PolicyScope.ALL);
                 team = scope.key();
             }
@@ -87,8 +87,8 @@ public class PoliciesPage implements Serializable {
         return teamChoices.stream().filter(c -> c.getValue().equals(team)).map(SelectItem::getLabel).findFirst().orElse("All teams");
     }
 
-    /** The team asked for in the URL when it was not found (all teams are shown instead); null otherwise. */
-    public String getMissingTeam() { return missingTeam; }
+    /** Says that the team asked for in the URL was not found and all teams are shown; null otherwise. */
+    public String getMissingTeamNote() { return missingTeamNote; }
     public boolean isConditionalAccessOn() { return conditionalAccessOn; }
     public String getTeam() { return team; }
     public void setTeam(String team) { this.team = team; }
